@@ -1,0 +1,167 @@
+package org.cqpsuite.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's run command, as a user runs it: {@code ./suite up} starts PostgreSQL, Kafka and the three packaged
+ * services until ready, a second {@code up} does no harm, {@code ./suite down} leaves no process behind. Runs on free
+ * ports with its own suite home, so a suite already running on this machine is not disturbed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteCommandIT {
+
+    private static final Path HOME = SuiteRoot.ROOT.resolve("suite-tests/target/suite-home");
+    private static final Map<String, String> ENV = new HashMap<>();
+    private static final Map<String, Integer> SERVICE_PORTS = new HashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<Long> STARTED = new ArrayList<>();
+
+    record Result(int exitCode, String output) {
+    }
+
+    @BeforeAll
+    static void choosePorts() throws IOException {
+        deleteRecursively(HOME);
+        ENV.put("CQP_SUITE_HOME", HOME.toString());
+        ENV.put("CQP_PG_PORT", String.valueOf(freePort()));
+        ENV.put("CQP_KAFKA_PORT", String.valueOf(freePort()));
+        for (String service : List.of("certification", "registration", "eligibility")) {
+            int port = freePort();
+            SERVICE_PORTS.put(service, port);
+            ENV.put("CQP_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+        }
+    }
+
+    @AfterAll
+    static void stopWhateverIsLeft() throws Exception {
+        suite("down");
+    }
+
+    @Test
+    @Order(1)
+    void upStartsEverythingUntilReady() throws Exception {
+        Result up = suite("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("cqp-suite is up");
+
+        for (var service : SERVICE_PORTS.entrySet()) {
+            HttpResponse<String> ready = get(service.getValue(), "/q/health/ready");
+            assertThat(ready.statusCode()).as(service.getKey() + " readiness").isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\": \"UP\"").contains("Kafka connection health check");
+            assertThat(get(service.getValue(), "/q/openapi").statusCode()).isEqualTo(200);
+        }
+        for (String name : List.of("infra", "certification", "registration", "eligibility")) {
+            STARTED.add(Long.parseLong(Files.readString(HOME.resolve("run/" + name + ".pid")).trim()));
+        }
+        assertThat(Files.readString(HOME.resolve("logs/kafka.log"))).contains("Kafka Server started");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondUpSaysItIsRunningAndChangesNothing() throws Exception {
+        Result again = suite("up");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("already running");
+        for (String name : List.of("infra", "certification", "registration", "eligibility")) {
+            assertThat(Long.parseLong(Files.readString(HOME.resolve("run/" + name + ".pid")).trim())).isIn(STARTED);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void statusShowsEveryComponentRunning() throws Exception {
+        Result status = suite("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output().lines().filter(line -> line.contains("running, ready"))).hasSize(3);
+        assertThat(status.output()).containsPattern("postgres\\s+\\d+\\s+" + ENV.get("CQP_PG_PORT") + "\\s+running")
+                .containsPattern("kafka\\s+\\d+\\s+" + ENV.get("CQP_KAFKA_PORT") + "\\s+running");
+    }
+
+    @Test
+    @Order(4)
+    void logsShowsAServiceLog() throws Exception {
+        Result logs = suite("logs", "certification");
+        assertThat(logs.exitCode()).isZero();
+        assertThat(logs.output()).contains("certification-service");
+    }
+
+    @Test
+    @Order(5)
+    void downStopsEveryProcessItStarted() throws Exception {
+        Result down = suite("down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(STARTED).hasSize(4).allSatisfy(pid ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse());
+        // The broker and PostgreSQL are grandchildren: none may outlive down.
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(HOME.toString())).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))).isEmpty();
+        for (String port : List.of(ENV.get("CQP_PG_PORT"), ENV.get("CQP_KAFKA_PORT"))) {
+            assertThat(listening(Integer.parseInt(port))).as("port " + port).isFalse();
+        }
+        assertThat(suite("status").output().lines().filter(line -> line.contains("stopped"))).hasSize(5);
+    }
+
+    private static Result suite(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SuiteRoot.ROOT.resolve("suite").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(HOME.getParent().toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
