@@ -26,6 +26,7 @@ class BranchPersistenceTest {
         String database = QuarkusTransaction.requiringNew().call(() -> (String) Branch.getEntityManager()
                 .createNativeQuery("SELECT version()").getSingleResult());
         assertThat(database).startsWith("PostgreSQL");
+        QuarkusTransaction.requiringNew().run(() -> Branch.deleteById("9901"));
     }
 
     @Test

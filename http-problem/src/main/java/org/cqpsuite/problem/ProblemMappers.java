@@ -1,0 +1,145 @@
+package org.cqpsuite.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into an RFC 9457 {@code application/problem+json} answer: input errors name the field and the
+ * rule; unexpected failures answer 500 with an error id that is logged, never with a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = build(e.problem(), uri);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(Violations::fieldError)
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::rule))
+                .toList();
+        return build(ProblemException.invalid(errors).problem(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        Problem problem = Problem.of(400, "malformed-json", "Malformed JSON",
+                "The request body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
+        return build(problem.withErrors(List.of(new Problem.FieldError("body", "json-syntax", "must be well-formed JSON"))),
+                uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        return build(ProblemException.invalid(field, "unknown-field",
+                "is not a field of this request (known fields: " + e.getKnownPropertyIds() + ")").problem(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        String expected = e.getTargetType() == null ? "another type" : JsonPaths.describe(e.getTargetType());
+        return build(ProblemException.invalid(field, "type",
+                "must be " + expected + ", not " + JsonPaths.quote(e.getValue())).problem(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? "body" : JsonPaths.of(e.getPath());
+        String expected = e.getTargetType() == null ? "another type" : JsonPaths.describe(e.getTargetType());
+        return build(ProblemException.invalid(field, "type", "must be " + expected).problem(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? "body" : JsonPaths.of(e.getPath());
+        return build(ProblemException.invalid(field, "value", e.getOriginalMessage()).problem(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Problem problem = Problem.of(status, slug(status), Response.Status.fromStatusCode(status) == null
+                ? "Error " + status : Response.Status.fromStatusCode(status).getReasonPhrase(), detail(e, status));
+        Response.ResponseBuilder response = build(problem, uri);
+        for (String header : List.of("Allow", "Retry-After", "ETag", "WWW-Authenticate")) {
+            String value = original.getHeaderString(header);
+            if (value != null) {
+                response.header(header, value);
+            }
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
+        return build(Problem.of(500, "internal-error", "Internal error",
+                "An unexpected error occurred; quote error id " + id + " to the operators."), uri).build();
+    }
+
+    private static Response.ResponseBuilder build(Problem problem, UriInfo uri) {
+        Problem located = uri == null ? problem : problem.withInstance("/" + stripLeadingSlash(uri.getPath()));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located);
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            case 428 -> "precondition-required";
+            default -> "http-" + status;
+        };
+    }
+
+    private static String detail(WebApplicationException e, int status) {
+        return switch (status) {
+            case 401 -> "Authentication required: send a bearer token (Authorization: Bearer <JWT>).";
+            case 403 -> "Your token does not allow this operation.";
+            case 404 -> "No resource at this address.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "This resource cannot answer in the media type you accept; it answers application/json.";
+            case 415 -> "Send the body as application/json.";
+            default -> e.getMessage() == null ? "HTTP " + status : e.getMessage();
+        };
+    }
+}
