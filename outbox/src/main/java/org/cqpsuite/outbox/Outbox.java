@@ -1,0 +1,75 @@
+package org.cqpsuite.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes events to the outbox table in the caller's transaction: call {@link #append(NewEvent)} from the same
+ * {@code @Transactional} method that makes the change, so that the change and its event commit (or roll back)
+ * together. {@link OutboxRelay} publishes the row after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /**
+     * First key of the two-int advisory locks that serialize the writers of one message key (the second key is
+     * {@code hashtext(message_key)}). Two-int and bigint advisory keys never collide, see {@link OutboxPublisher}.
+     */
+    static final int KEY_LOCK_NAMESPACE = 0x0CB0_0001;
+
+    private final OutboxConfig config;
+    private final Event<OutboxAppended> appended;
+
+    public Outbox(OutboxConfig config, Event<OutboxAppended> appended) {
+        this.config = config;
+        this.appended = appended;
+    }
+
+    /**
+     * Appends an event to the outbox, inside the caller's transaction (refused without one).
+     *
+     * <p>It first takes a transaction-scoped lock on the event's key, so that two transactions appending events of
+     * one key are serialized: the second waits until the first commits or rolls back. That makes the rows of one key
+     * get their positions in commit order, which the relay relies on to publish them in order.
+     *
+     * @return the row, persisted (flushed at commit)
+     * @throws jakarta.transaction.TransactionalException when no transaction is active
+     * @throws IllegalArgumentException when the data is larger than {@code cqp.outbox.max-payload-bytes}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(NewEvent event) {
+        int size = event.data().getBytes(StandardCharsets.UTF_8).length;
+        if (size > config.maxPayloadBytes()) {
+            throw new IllegalArgumentException("Event " + event.type() + " of key " + event.key() + " has " + size
+                    + " bytes of data, more than cqp.outbox.max-payload-bytes=" + config.maxPayloadBytes());
+        }
+        EntityManager entityManager = OutboxEvent.getEntityManager();
+        entityManager.createNativeQuery("SELECT true FROM pg_advisory_xact_lock(:namespace, hashtext(:key))")
+                .setParameter("namespace", KEY_LOCK_NAMESPACE)
+                .setParameter("key", event.key())
+                .getSingleResult();
+
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = config.topic();
+        row.messageKey = event.key();
+        row.eventType = event.type();
+        row.source = config.source();
+        row.subject = event.subject();
+        row.sequence = event.sequence();
+        // PostgreSQL keeps microseconds: the in-memory value matches what the relay will read back.
+        row.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        row.payload = event.data();
+        row.attempts = 0;
+        row.persist();
+        // Observed by OutboxRelay after a successful commit only.
+        appended.fire(new OutboxAppended(row.topic, row.messageKey));
+        return row;
+    }
+}
