@@ -80,6 +80,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // A parameter converter's ProblemException arrives wrapped in the 404 that Jakarta REST prescribes.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -42,7 +42,7 @@ public class BranchResource {
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "textile", value = """
                     {"items": [{"idcc": "0018", "label": "Industrie textile", "legalStates": ["VIGUEUR_ETEN"],
                     "inForce": true, "kaliId": "KALICONT000005635689", "title": "Convention collective nationale de l'industrie textile du 1er février 1951",
-                    "url": "https://www.legifrance.gouv.fr/conv_coll/id/KALICONT000005635689"}], "page": 0, "size": 20, "total": 1}""")))
+                    "url": "https://www.legifrance.gouv.fr/conv_coll/id/KALICONT000005635689"}], "page": 0, "size": 1, "total": 3}""")))
     @APIResponse(responseCode = "400", description = "A parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageOf<BranchView> list(
@@ -51,8 +51,8 @@ public class BranchResource {
             @Parameter(description = "Only agreements in force (true) or no longer in force (false); agreements for which "
                     + "the list does not say are left out of both")
             @QueryParam("inForce") Boolean inForce,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) Integer size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (q != null && !q.isBlank()) {

@@ -92,6 +92,21 @@ class BranchResourceTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIs400NamingIt() {
+        given().queryParam("size", "many").when().get("/branches")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].rule", equalTo("type"))
+                .body("errors[0].message", containsString("integer"));
+        given().queryParam("inForce", "maybe").when().get("/branches")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("inForce"))
+                .body("errors[0].message", containsString("true or false"));
+    }
+
+    @Test
     void unknownPathsAndMethodsAreProblemJson() {
         given().when().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().contentType("application/json").body("{}").when().delete("/branches/0018")
