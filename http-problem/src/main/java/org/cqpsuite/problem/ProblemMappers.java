@@ -1,11 +1,11 @@
 package org.cqpsuite.problem;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -40,42 +40,40 @@ public class ProblemMappers {
         return build(ProblemException.invalid(errors).problem(), uri).build();
     }
 
+    /** Malformed JSON, wrong types, unknown fields: 400 naming the field. */
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e, UriInfo uri) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        Problem problem = Problem.of(400, "malformed-json", "Malformed JSON",
-                "The request body is not well-formed JSON" + where + ": " + e.getOriginalMessage());
-        return build(problem.withErrors(List.of(new Problem.FieldError("body", "json-syntax", "must be well-formed JSON"))),
-                uri).build();
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
     }
 
-    @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = JsonPaths.of(e.getPath());
-        return build(ProblemException.invalid(field, "unknown-field",
-                "is not a field of this request (known fields: " + e.getKnownPropertyIds() + ")").problem(), uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        String field = JsonPaths.of(e.getPath());
-        String expected = e.getTargetType() == null ? "another type" : JsonPaths.describe(e.getTargetType());
-        return build(ProblemException.invalid(field, "type",
-                "must be " + expected + ", not " + JsonPaths.quote(e.getValue())).problem(), uri).build();
-    }
-
+    /** Declared for its own type too, so that it wins over Quarkus REST's built-in mapper of this type. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().isEmpty() ? "body" : JsonPaths.of(e.getPath());
-        String expected = e.getTargetType() == null ? "another type" : JsonPaths.describe(e.getTargetType());
-        return build(ProblemException.invalid(field, "type", "must be " + expected).problem(), uri).build();
+        return problem(JsonProblems.of(e), uri);
     }
 
+    /** As {@link #mismatchedInput}: malformed JSON. */
     @ServerExceptionMapper
-    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().isEmpty() ? "body" : JsonPaths.of(e.getPath());
-        return build(ProblemException.invalid(field, "value", e.getOriginalMessage()).problem(), uri).build();
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
+    }
+
+    /**
+     * No token, or a token that is invalid, expired or signed by another key: 401. (Needs
+     * {@code quarkus.http.auth.proactive=false}, so that authentication fails inside the REST layer.)
+     */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return build(Problem.of(401, "unauthorized", "Unauthorized", "This operation needs a valid bearer token "
+                + "(Authorization: Bearer <JWT>); none was sent, or it is invalid or expired."), uri)
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles do not allow the operation: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return build(Problem.of(403, "forbidden", "Forbidden", "Your token's roles do not allow this operation."),
+                uri).build();
     }
 
     @ServerExceptionMapper
@@ -84,6 +82,10 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);
+            }
+            // A body Quarkus REST could not read arrives as a 400 wrapping Jackson's exception.
+            if (cause instanceof JsonProcessingException json) {
+                return problem(JsonProblems.of(json), uri);
             }
         }
         Response original = e.getResponse();
@@ -105,6 +107,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Conflicts.isConflict(e)) {
+            return build(Problem.of(409, "concurrent-change", "Conflict", "Another change of the same resource "
+                    + "was saved at the same moment, or the record already exists: read it again, then retry."), uri)
+                    .build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
         return build(Problem.of(500, "internal-error", "Internal error",

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Converts typed query, path and header parameters ({@code Integer}, {@code Long}, {@code Boolean},
- * {@code LocalDate}, {@code UUID}; declare them boxed) so that a value of the wrong type names the parameter
+ * {@code LocalDate}, {@code UUID}, enums; declare them boxed) so that a value of the wrong type names the parameter
  * ({@code size: must be an integer}). Jakarta REST requires a failed query or path conversion to become a bare 404;
  * {@link ProblemMappers} unwraps the {@link ProblemException} thrown here and answers 400 instead.
  */
@@ -44,6 +44,9 @@ public class TypedParameters implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
         }
+        if (rawType.isEnum()) {
+            return enumConverter(name, rawType);
+        }
         return null;
     }
 
@@ -67,6 +70,12 @@ public class TypedParameters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> ParamConverter<T> enumConverter(String name, Class<T> type) {
+        String values = java.util.Arrays.toString(type.getEnumConstants());
+        return (ParamConverter<T>) converter(name, "one of " + values, value -> Enum.valueOf((Class) type, value));
     }
 
     private static Boolean strictBoolean(String value) {
