@@ -12,12 +12,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cqpsuite.infra.SuiteTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The README's run command, as a user runs it: {@code ./suite up} starts PostgreSQL, Kafka and the three packaged
- * services until ready, a second {@code up} does no harm, {@code ./suite down} leaves no process behind. Runs on free
- * ports with its own suite home, so a suite already running on this machine is not disturbed.
+ * services until ready, a second {@code up} does no harm, {@code ./suite token} prints a JWT signed by the key the
+ * services were given, {@code ./suite down} leaves no process behind. Runs on free ports with its own suite home, so
+ * a suite already running on this machine is not disturbed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteCommandIT {
@@ -40,6 +45,9 @@ class SuiteCommandIT {
     private static final List<Long> STARTED = new ArrayList<>();
 
     record Result(int exitCode, String output) {
+    }
+
+    record Split(int exitCode, String out, String err) {
     }
 
     @BeforeAll
@@ -110,6 +118,39 @@ class SuiteCommandIT {
 
     @Test
     @Order(5)
+    void tokenPrintsASignedJwtForTheRunningServicesKey() throws Exception {
+        // From a folder that is not the checkout; stdout alone, as TOKEN=$(./suite token ...) reads it.
+        Split token = suiteSplit("token", "--role", "certifier", "--idcc", "0018,0247");
+
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        String jwt = token.out().trim();
+        assertThat(jwt).as(token.err()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        String[] parts = jwt.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"iss\":\"cqp-suite\"", "\"groups\":[\"certifier\"]",
+                "\"idcc\":[\"0018\",\"0247\"]");
+        // Signed by the key whose public half up gave the services.
+        Path publicKey = HOME.resolve("keys/jwt-public.pem");
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initVerify(SuiteTokens.readPublicKey(publicKey));
+        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("keys/jwt-private.pem"))))
+                .isEqualTo("rw-------");
+        long servicePid = Long.parseLong(Files.readString(HOME.resolve("run/certification.pid")).trim());
+        String environment = new String(Files.readAllBytes(Path.of("/proc/" + servicePid + "/environ")),
+                StandardCharsets.ISO_8859_1);
+        assertThat(environment.split("\0"))
+                .contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION=file:" + publicKey, "MP_JWT_VERIFY_ISSUER=cqp-suite");
+
+        Split nobody = suiteSplit("token", "--role", "nobody");
+        assertThat(nobody.exitCode()).as(nobody.err()).isNotZero();
+        assertThat(nobody.out()).isEmpty();
+        assertThat(nobody.err()).contains("unknown role 'nobody'");
+    }
+
+    @Test
+    @Order(6)
     void downStopsEveryProcessItStarted() throws Exception {
         Result down = suite("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
@@ -136,6 +177,22 @@ class SuiteCommandIT {
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private static Split suiteSplit(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SuiteRoot.ROOT.resolve("suite").toString()));
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(HOME.getParent(), "suite-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
+                .directory(HOME.getParent().toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String errors = Files.readString(err);
+        Files.delete(err);
+        return new Split(process.exitValue(), new String(output, StandardCharsets.UTF_8), errors);
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -2,13 +2,16 @@ package org.cqpsuite.testinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import org.cqpsuite.infra.SuiteTokens;
 
 /**
  * Gives a Quarkus test (or integration test) a real PostgreSQL database of its own and the real Kafka broker of this
  * JVM. Use it with {@code @QuarkusTestResource(value = RealInfrastructureResource.class, initArgs =
  * @ResourceArg(name = "database", value = "certification"))}.
  *
- * <p>Which PostgreSQL and Kafka: see {@link TestInfrastructure#requestedProvider()} and the module README.
+ * <p>Which PostgreSQL and Kafka: see {@link TestInfrastructure#requestedProvider()} and the module README. It also
+ * sets {@code mp.jwt.verify.publickey.location} and {@code mp.jwt.verify.issuer} so that the application accepts the
+ * tokens of {@link TestTokens}.
  */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,7 +29,10 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
                 "quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database),
                 "quarkus.datasource.username", infrastructure.username(),
                 "quarkus.datasource.password", infrastructure.password(),
-                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
+                // The application verifies the tokens of TestTokens (harmless for one without smallrye-jwt).
+                "mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation(),
+                "mp.jwt.verify.issuer", SuiteTokens.ISSUER);
     }
 
     @Override
