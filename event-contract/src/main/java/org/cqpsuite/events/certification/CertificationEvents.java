@@ -1,0 +1,71 @@
+package org.cqpsuite.events.certification;
+
+/**
+ * Where and how certification events travel: the topic, the CloudEvents source and the Kafka record headers of the
+ * CloudEvents 1.0 Kafka protocol binding, binary content mode (the attributes are {@code ce_}-prefixed headers, the
+ * value is the {@link CertificationEventData} JSON).
+ *
+ * <table>
+ * <caption>A record of {@value #TOPIC}</caption>
+ * <tr><th>part</th><th>value</th></tr>
+ * <tr><td>key</td><td>the certification id (UUID string)</td></tr>
+ * <tr><td>{@value #CE_SPECVERSION}</td><td>{@value #SPEC_VERSION}</td></tr>
+ * <tr><td>{@value #CE_ID}</td><td>a UUID, unique per event (the same on a redelivery)</td></tr>
+ * <tr><td>{@value #CE_TYPE}</td><td>{@link CertificationEventType#ceType()}</td></tr>
+ * <tr><td>{@value #CE_SOURCE}</td><td>{@value #SOURCE}</td></tr>
+ * <tr><td>{@value #CE_SUBJECT}</td><td>the certification id</td></tr>
+ * <tr><td>{@value #CE_TIME}</td><td>when the change was committed, RFC 3339 in UTC</td></tr>
+ * <tr><td>{@value #CE_SEQUENCE}</td><td>{@link CertificationEventData#sequence()}, zero-padded to 19 digits
+ * ({@link #formatSequence(long)})</td></tr>
+ * <tr><td>{@value #CONTENT_TYPE}</td><td>{@value #DATA_CONTENT_TYPE}</td></tr>
+ * <tr><td>value</td><td>{@link CertificationEventData} as UTF-8 JSON</td></tr>
+ * </table>
+ */
+public final class CertificationEvents {
+
+    /** The topic. */
+    public static final String TOPIC = "cqp.certification.events";
+
+    /** The CloudEvents {@code source} of every event of the topic. */
+    public static final String SOURCE = "/cqp-suite/certification-service";
+
+    /** The CloudEvents version. */
+    public static final String SPEC_VERSION = "1.0";
+
+    /** The media type of the value. */
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    public static final String CE_SPECVERSION = "ce_specversion";
+    public static final String CE_ID = "ce_id";
+    public static final String CE_TYPE = "ce_type";
+    public static final String CE_SOURCE = "ce_source";
+    public static final String CE_SUBJECT = "ce_subject";
+    public static final String CE_TIME = "ce_time";
+    /** The CloudEvents <em>sequence</em> extension: a string that sorts lexicographically in sequence order. */
+    public static final String CE_SEQUENCE = "ce_sequence";
+    /** Binary mode carries {@code datacontenttype} as the Kafka {@code content-type} header, not {@code ce_}. */
+    public static final String CONTENT_TYPE = "content-type";
+
+    private static final int SEQUENCE_DIGITS = 19;
+
+    private CertificationEvents() {
+    }
+
+    /** The {@value #CE_SEQUENCE} header value of a sequence number: 19 digits, zero-padded, e.g. {@code 0000000000000000042}. */
+    public static String formatSequence(long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("A sequence number is not negative, got " + sequence);
+        }
+        String digits = Long.toString(sequence);
+        return "0".repeat(SEQUENCE_DIGITS - digits.length()) + digits;
+    }
+
+    /**
+     * The sequence number of a {@value #CE_SEQUENCE} header value.
+     *
+     * @throws NumberFormatException if it is not a number
+     */
+    public static long parseSequence(String header) {
+        return Long.parseLong(header);
+    }
+}
