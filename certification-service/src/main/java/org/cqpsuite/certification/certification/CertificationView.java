@@ -1,0 +1,40 @@
+package org.cqpsuite.certification.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.cqpsuite.certification.domain.CertificationKind;
+import org.cqpsuite.certification.domain.CertificationStatus;
+import org.cqpsuite.certification.domain.Source;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A certification as the API shows it. */
+@Schema(name = "Certification")
+public record CertificationView(
+        UUID id,
+        CertificationKind kind,
+        String title,
+        CertificationStatus status,
+        @Schema(description = "API: written through this API; DIRECTORY_IMPORT: imported from France compétences' "
+                + "directory, carrying what it gives") Source source,
+        List<CertificationRequest.CpneRequest> cpnes,
+        @Schema(description = "The IDCC codes of the CPNEs' branches, sorted", example = "[\"0018\", \"0247\"]")
+        List<String> carryingBranches,
+        List<String> nsfCodes,
+        List<String> romeCodes,
+        LocalDate createdOn,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes") long version,
+        @Schema(description = "The latest version of each framework, null while it has none") Frameworks frameworks) {
+
+    /** The latest version of each of the three frameworks. */
+    @Schema(name = "CurrentFrameworks")
+    public record Frameworks(VersionSummary activities, VersionSummary skills, VersionSummary evaluation) {
+    }
+
+    /** A framework version without its content. */
+    @Schema(name = "FrameworkVersionSummary")
+    public record VersionSummary(int number, LocalDate effectiveDate, String author) {
+    }
+}
