@@ -74,7 +74,12 @@ public class BranchResource {
     @GET
     @Path("/{idcc}")
     @Operation(summary = "Get a branch", description = "The branch whose collective agreement has this IDCC code.")
-    @APIResponse(responseCode = "200", description = "The branch")
+    @APIResponse(responseCode = "200", description = "The branch", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BranchView.class),
+            examples = @ExampleObject(name = "textile", value = """
+                    {"idcc": "0018", "label": "Industrie textile", "legalStates": ["VIGUEUR_ETEN"], "inForce": true,
+                    "kaliId": "KALICONT000005635689", "title": "Convention collective nationale de l'industrie textile du 1er février 1951",
+                    "url": "https://www.legifrance.gouv.fr/conv_coll/id/KALICONT000005635689"}""")))
     @APIResponse(responseCode = "400", description = "The IDCC code is not 4 digits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No branch has this IDCC code",

@@ -58,6 +58,19 @@ public class CertificationResource {
              "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
              "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:15:30.123456Z", "version": 0,
              "frameworks": {"activities": null, "skills": null, "evaluation": null}}""";
+    static final String PUBLISHED_EXAMPLE = """
+            {"id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "kind": "CQPI", "title": "Opérateur qualité",
+             "status": "PUBLISHED", "source": "API",
+             "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}, {"name": "CPNEFP habillement", "idcc": "0247"}],
+             "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
+             "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:20:00.000001Z", "version": 4,
+             "frameworks": {"activities": {"number": 1, "effectiveDate": "2026-11-27", "author": "certifier@local"},
+                            "skills": {"number": 1, "effectiveDate": "2026-11-27", "author": "certifier@local"},
+                            "evaluation": {"number": 1, "effectiveDate": "2026-11-27", "author": "certifier@local"}}}""";
+    static final String CONFLICT_EXAMPLE = """
+            {"type": "urn:cqp-suite:problem:frameworks-missing", "title": "Conflict", "status": 409,
+             "detail": "A CQPI cannot be published without its three frameworks (article L6113-1); missing: evaluation (référentiel d'évaluation). Add a version of each, then publish. (status DRAFT)",
+             "instance": "/certifications/5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10/publication"}""";
     static final String VALIDATION_EXAMPLE = """
             {"type": "urn:cqp-suite:problem:validation", "title": "Invalid request", "status": 400,
              "detail": "cpnes: a CQPI needs CPNEs of at least 2 distinct branches, found 1 (0018)",
@@ -101,6 +114,9 @@ public class CertificationResource {
     @Operation(summary = "List certifications",
             description = "Certifications, oldest first, filtered by kind, carrying branch (IDCC), status and a "
                     + "text in the title.")
+    @APIResponse(responseCode = "200", description = "A page of certifications", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one CQPI",
+                    value = "{\"items\": [" + VIEW_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
     public PageOf<CertificationView> list(
             @QueryParam("kind") CertificationKind kind,
             @Parameter(description = "Only those carried by this branch", example = "0018") @QueryParam("idcc")
@@ -138,7 +154,8 @@ public class CertificationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CertificationRequest.class),
             examples = @ExampleObject(name = "CQPI of two branches", value = CREATE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Changed; new ETag")
+    @APIResponse(responseCode = "200", description = "Changed; new ETag", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not allowed in its status (names the current status)")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -156,8 +173,11 @@ public class CertificationResource {
     @Operation(summary = "Publish a certification",
             description = "DRAFT → PUBLISHED. A CQP or CQPI needs a version of each of its three frameworks "
                     + "(activities, skills, evaluation); 409 naming the missing ones otherwise.")
-    @APIResponse(responseCode = "200", description = "Published")
-    @APIResponse(responseCode = "409", description = "Already published or retired, or frameworks missing")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "published", value = PUBLISHED_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Already published or retired, or frameworks missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "frameworks missing", value = CONFLICT_EXAMPLE)))
     public Response publish(@PathParam("id") UUID id) {
         CertificationView view = certifications.publish(id, caller);
         return Response.ok(view).tag(ETags.of(view.version())).build();
@@ -168,7 +188,9 @@ public class CertificationResource {
     @RolesAllowed({"certifier", "admin"})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Retire a certification", description = "DRAFT or PUBLISHED → RETIRED, final.")
-    @APIResponse(responseCode = "200", description = "Retired")
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "retired",
+                    value = "{\"id\": \"5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10\", \"status\": \"RETIRED\", \"version\": 5}")))
     @APIResponse(responseCode = "409", description = "Already retired")
     public Response retire(@PathParam("id") UUID id) {
         CertificationView view = certifications.retire(id, caller);

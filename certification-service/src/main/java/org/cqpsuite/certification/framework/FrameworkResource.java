@@ -51,6 +51,12 @@ public class FrameworkResource {
             {"items": [{"target": "BC01", "criteria": ["Les écarts sont détectés et signalés"],
               "methods": ["Mise en situation professionnelle"], "tests": "Contrôle d'un lot en atelier, 2 heures"}]}""";
 
+    static final String VERSION = """
+            {"certificationId": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "framework": "skills", "number": 2,
+             "effectiveDate": "2026-09-01", "author": "certifier@local", "recordedAt": "2026-08-20T09:00:00Z",
+             "content": {"blocks": [{"code": "BC01", "title": "Contrôler la qualité",
+               "skills": [{"label": "Appliquer un plan de contrôle", "transversal": false}]}]}}""";
+
     @Inject
     FrameworkService frameworks;
 
@@ -73,7 +79,8 @@ public class FrameworkResource {
                 @ExampleObject(name = "activities", value = ACTIVITIES),
                 @ExampleObject(name = "skills", value = SKILLS),
                 @ExampleObject(name = "evaluation", value = EVALUATION)}))
-    @APIResponse(responseCode = "201", description = "The new version; Location names it")
+    @APIResponse(responseCode = "201", description = "The new version; Location names it", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "skills version 2", value = VERSION)))
     @APIResponse(responseCode = "400", description = "Invalid framework: each field and rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown certification or framework name")
@@ -90,7 +97,8 @@ public class FrameworkResource {
     @PermitAll
     @Operation(summary = "Get the current version of a framework",
             description = "The latest version, or with `asOf` the version in effect on that date.")
-    @APIResponse(responseCode = "200", description = "The version with its content")
+    @APIResponse(responseCode = "200", description = "The version with its content", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "skills", value = VERSION)))
     @APIResponse(responseCode = "404", description = "No such certification, framework or version yet")
     public FrameworkVersionView current(@PathParam("id") UUID id, @PathParam("framework") String framework,
             @Parameter(description = "Date (YYYY-MM-DD) on which the version must be in effect")
@@ -102,6 +110,9 @@ public class FrameworkResource {
     @Path("/versions")
     @PermitAll
     @Operation(summary = "List the versions of a framework", description = "Every version, oldest first.")
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two versions",
+                    value = "[" + VERSION + "]")))
     public List<FrameworkVersionView> versions(@PathParam("id") UUID id, @PathParam("framework") String framework) {
         return frameworks.versions(id, kind(framework));
     }
@@ -109,7 +120,10 @@ public class FrameworkResource {
     @GET
     @Path("/versions/{number}")
     @PermitAll
-    @Operation(summary = "Get one version of a framework")
+    @Operation(summary = "Get one version of a framework",
+            description = "Version n of the framework, as it was written: versions never change.")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "skills", value = VERSION)))
     @APIResponse(responseCode = "404", description = "No such version")
     public FrameworkVersionView version(@PathParam("id") UUID id, @PathParam("framework") String framework,
             @PathParam("number") @Min(1) Integer number) {
