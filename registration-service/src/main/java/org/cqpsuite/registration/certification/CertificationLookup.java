@@ -1,0 +1,66 @@
+package org.cqpsuite.registration.certification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+import org.cqpsuite.problem.Problem;
+import org.cqpsuite.problem.ProblemException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Checks with certification-service that a certification exists and is published before a registration write
+ * (a draft cannot be transmitted). When certification-service cannot answer, the write is refused with 503 and
+ * Retry-After, and nothing is written.
+ */
+@ApplicationScoped
+public class CertificationLookup {
+
+    private static final Logger LOG = Logger.getLogger(CertificationLookup.class);
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    private final CertificationServiceClient client;
+
+    CertificationLookup(@RestClient CertificationServiceClient client) {
+        this.client = client;
+    }
+
+    /** The certification, published; 404 when unknown, 409 when not published, 503 when unreachable. */
+    public CertificationSummary requirePublished(UUID id) {
+        CertificationSummary certification = require(id);
+        if (!certification.published()) {
+            throw new ProblemException(Problem.of(409, "certification-not-published", "Conflict",
+                    "The certification " + id + " is " + certification.status() + ": only a published certification "
+                            + "is transmitted to France compétences and registered. Publish it in "
+                            + "certification-service first."));
+        }
+        return certification;
+    }
+
+    /** The certification whatever its status; 404 when unknown, 503 when certification-service cannot answer. */
+    public CertificationSummary require(UUID id) {
+        RestResponse<CertificationSummary> response;
+        try {
+            response = client.get(id);
+        } catch (RuntimeException e) {
+            // Timeout, open circuit, refused connection, unreadable answer: after the retries.
+            LOG.warnf("certification-service did not answer for certification %s: %s", id, e.toString());
+            throw unavailable();
+        }
+        if (response.getStatus() == 200 && response.getEntity() != null) {
+            return response.getEntity();
+        }
+        if (response.getStatus() == 404) {
+            throw ProblemException.notFound("certification-service knows no certification " + id + ".");
+        }
+        LOG.warnf("certification-service answered %d for certification %s", response.getStatus(), id);
+        throw unavailable();
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "certification-service-unavailable", "Service unavailable",
+                "certification-service cannot be reached to check the certification; nothing was written. Retry in "
+                        + RETRY_AFTER_SECONDS + " seconds."), Map.of("Retry-After", RETRY_AFTER_SECONDS));
+    }
+}

@@ -1,0 +1,75 @@
+package org.cqpsuite.registration.certification;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for certification-service's {@code GET /certifications/{id}}, on a free port: tests say what it answers
+ * for an id (a status, or an HTTP error) and can stop it to simulate an outage. The end-to-end test (issue 5) runs
+ * the same path against the real certification-service.
+ */
+public class CertificationServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final Map<String, String> STATUSES = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> ERRORS = new ConcurrentHashMap<>();
+    private static HttpServer server;
+
+    /** certification-service will answer this certification with this status (DRAFT, PUBLISHED, RETIRED). */
+    public static void certification(String id, String status) {
+        STATUSES.put(id, status);
+        ERRORS.remove(id);
+    }
+
+    /** certification-service will answer this HTTP error for this certification. */
+    public static void failing(String id, int httpStatus) {
+        ERRORS.put(id, httpStatus);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/certifications/", exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/certifications/".length());
+            int status;
+            String body;
+            if (ERRORS.containsKey(id)) {
+                status = ERRORS.get(id);
+                body = "{\"status\": " + status + "}";
+            } else if (STATUSES.containsKey(id)) {
+                status = 200;
+                body = "{\"id\": \"" + id + "\", \"kind\": \"CQP\", \"title\": \"Commis de cuisine\", \"status\": \""
+                        + STATUSES.get(id) + "\", \"carryingBranches\": [\"1979\"], \"version\": 3, \"source\": \"API\"}";
+            } else {
+                status = 404;
+                body = "{\"type\": \"urn:cqp-suite:problem:not-found\", \"status\": 404}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return Map.of("quarkus.rest-client.certification-service.url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
