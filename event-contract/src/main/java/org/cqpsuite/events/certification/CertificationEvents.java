@@ -1,9 +1,12 @@
 package org.cqpsuite.events.certification;
 
+import org.cqpsuite.events.CloudEventHeaders;
+
 /**
  * Where and how certification events travel: the topic, the CloudEvents source and the Kafka record headers of the
  * CloudEvents 1.0 Kafka protocol binding, binary content mode (the attributes are {@code ce_}-prefixed headers, the
- * value is the {@link CertificationEventData} JSON).
+ * value is the {@link CertificationEventData} JSON). The header names are those of {@link CloudEventHeaders}, repeated
+ * here.
  *
  * <table>
  * <caption>A record of {@value #TOPIC}</caption>
@@ -30,42 +33,40 @@ public final class CertificationEvents {
     public static final String SOURCE = "/cqp-suite/certification-service";
 
     /** The CloudEvents version. */
-    public static final String SPEC_VERSION = "1.0";
+    public static final String SPEC_VERSION = CloudEventHeaders.SPEC_VERSION;
 
     /** The media type of the value. */
-    public static final String DATA_CONTENT_TYPE = "application/json";
+    public static final String DATA_CONTENT_TYPE = CloudEventHeaders.DATA_CONTENT_TYPE;
 
-    public static final String CE_SPECVERSION = "ce_specversion";
-    public static final String CE_ID = "ce_id";
-    public static final String CE_TYPE = "ce_type";
-    public static final String CE_SOURCE = "ce_source";
-    public static final String CE_SUBJECT = "ce_subject";
-    public static final String CE_TIME = "ce_time";
+    public static final String CE_SPECVERSION = CloudEventHeaders.CE_SPECVERSION;
+    public static final String CE_ID = CloudEventHeaders.CE_ID;
+    public static final String CE_TYPE = CloudEventHeaders.CE_TYPE;
+    public static final String CE_SOURCE = CloudEventHeaders.CE_SOURCE;
+    public static final String CE_SUBJECT = CloudEventHeaders.CE_SUBJECT;
+    public static final String CE_TIME = CloudEventHeaders.CE_TIME;
     /** The CloudEvents <em>sequence</em> extension: a string that sorts lexicographically in sequence order. */
-    public static final String CE_SEQUENCE = "ce_sequence";
+    public static final String CE_SEQUENCE = CloudEventHeaders.CE_SEQUENCE;
     /** Binary mode carries {@code datacontenttype} as the Kafka {@code content-type} header, not {@code ce_}. */
-    public static final String CONTENT_TYPE = "content-type";
-
-    private static final int SEQUENCE_DIGITS = 19;
+    public static final String CONTENT_TYPE = CloudEventHeaders.CONTENT_TYPE;
 
     private CertificationEvents() {
     }
 
-    /** The {@value #CE_SEQUENCE} header value of a sequence number: 19 digits, zero-padded, e.g. {@code 0000000000000000042}. */
+    /**
+     * The {@value #CE_SEQUENCE} header value of a sequence number: 19 digits, zero-padded, e.g.
+     * {@code 0000000000000000042}. The same as {@link CloudEventHeaders#formatSequence(long)}.
+     */
     public static String formatSequence(long sequence) {
-        if (sequence < 0) {
-            throw new IllegalArgumentException("A sequence number is not negative, got " + sequence);
-        }
-        String digits = Long.toString(sequence);
-        return "0".repeat(SEQUENCE_DIGITS - digits.length()) + digits;
+        return CloudEventHeaders.formatSequence(sequence);
     }
 
     /**
-     * The sequence number of a {@value #CE_SEQUENCE} header value.
+     * The sequence number of a {@value #CE_SEQUENCE} header value. The same as
+     * {@link CloudEventHeaders#parseSequence(String)}.
      *
      * @throws NumberFormatException if it is not a number
      */
     public static long parseSequence(String header) {
-        return Long.parseLong(header);
+        return CloudEventHeaders.parseSequence(header);
     }
 }

@@ -1,0 +1,76 @@
+package org.cqpsuite.events.registration;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The event types of {@value RegistrationEvents#TOPIC}, as CloudEvents {@code type} strings (header
+ * {@value RegistrationEvents#CE_TYPE}). Every type carries the same data, {@link RegistrationEventData}: the type
+ * says what changed, the data is the certification's full registration state after the change.
+ *
+ * <p>A certification's first event is always {@link #TRANSMITTED} (a CQP that was never transmitted to France
+ * compétences has no legal existence and no registration: nothing is published for it).
+ *
+ * <p>A consumer reads the type with {@link #fromCeType(String)}: an empty result is a type this version of the contract
+ * does not know (a newer producer, or a record that is not a registration event), which the consumer should
+ * dead-letter rather than guess.
+ */
+public enum RegistrationEventType {
+
+    /**
+     * The certification was transmitted to France compétences: one more {@link TransmissionState} at the end of
+     * {@link RegistrationState#transmissions()} (a first transmission, a new one after a change of the CQP, or one
+     * inferred from a directory import).
+     */
+    TRANSMITTED("org.cqpsuite.registration.transmitted"),
+
+    /**
+     * A registration in the RNCP or the RS was requested: one more {@link RegistrationEntry} at the end of
+     * {@link RegistrationState#registrations()}, status {@code REQUESTED}; for a renewal, its
+     * {@link RegistrationEntry#predecessorId()} is the registration it renews.
+     */
+    REQUESTED("org.cqpsuite.registration.requested"),
+
+    /**
+     * A registration was granted: an entry without predecessor REQUESTED → REGISTERED (code, type, dates, level and
+     * blocks set), or a registration found by the directory importer, appended as REGISTERED. A renewal granted is
+     * {@link #RENEWED}.
+     */
+    REGISTERED("org.cqpsuite.registration.registered"),
+
+    /** France compétences refused a requested registration: REQUESTED → REFUSED. */
+    REFUSED("org.cqpsuite.registration.refused"),
+
+    /** A request was abandoned, or a registration withdrawn before its end: REQUESTED or REGISTERED → WITHDRAWN. */
+    WITHDRAWN("org.cqpsuite.registration.withdrawn"),
+
+    /** A registration reached its end: REGISTERED → EXPIRED, published on or after the day after its end date. */
+    EXPIRED("org.cqpsuite.registration.expired"),
+
+    /**
+     * A renewal was granted, in one change: the renewing entry (its {@code predecessorId} set) REQUESTED →
+     * REGISTERED, and its predecessor (REGISTERED or EXPIRED) → REPLACED, with {@code successorId} set.
+     */
+    RENEWED("org.cqpsuite.registration.renewed");
+
+    private final String ceType;
+
+    RegistrationEventType(String ceType) {
+        this.ceType = ceType;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code org.cqpsuite.registration.registered}. */
+    public String ceType() {
+        return ceType;
+    }
+
+    /**
+     * The event type of a CloudEvents {@code type} attribute; exact match only.
+     *
+     * @return empty for {@code null} and for any type this contract does not define
+     */
+    public static Optional<RegistrationEventType> fromCeType(String ceType) {
+        return Arrays.stream(values()).filter(type -> Objects.equals(type.ceType, ceType)).findFirst();
+    }
+}
