@@ -1,0 +1,121 @@
+package org.cqpsuite.registration.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of one registration of a CQP in the RNCP or the RS, after one step of its lifecycle. Immutable and id-free:
+ * each transition of {@link RegistrationLifecycle} returns a new state, which a service stores as a new row of the
+ * registration's history (append-only) keyed by its own ids. Every component maps to one column, except {@code blocks}
+ * (a child table or a JSON column).
+ *
+ * <p>The constructor enforces what each status carries, so that a state read back from rows is consistent:
+ * <ul>
+ * <li>always: {@code status}, {@code directory};</li>
+ * <li>REQUESTED: {@code requestedOn}; no decision fields;</li>
+ * <li>REFUSED: {@code decidedOn}; no other decision field;</li>
+ * <li>REGISTERED, WITHDRAWN, EXPIRED, REPLACED: {@code code}, {@code registrationType}, {@code decidedOn},
+ * {@code effectiveFrom}, {@code endsOn} (level, award deadline and blocks stay optional here: their rules depend on
+ * the directory and the decision date, see {@link RegistrationRules});</li>
+ * <li>WITHDRAWN, and only it: {@code withdrawnOn} and {@code withdrawalReason};</li>
+ * <li>REPLACED, and only it: {@code successorCode}.</li>
+ * </ul>
+ * {@code requestedOn} is {@code null} for a successor made by a renewal (the public renewal body is a decision and has
+ * no request date). Input rules ({@link RegistrationRules}) are not re-checked here.
+ *
+ * @param status where the registration stands
+ * @param directory RNCP or RS
+ * @param requestedOn the date of the CPNE's request; {@code null} for a successor registered by a renewal
+ * @param code the registration code ({@code RNCP99001})
+ * @param registrationType on request (sur demande) or by right (de droit)
+ * @param decidedOn the date of the decision (registration or refusal)
+ * @param effectiveFrom the first day of the registration
+ * @param endsOn the last day of the registration; inactive from the day after
+ * @param level the qualification level 1 to 8, or {@code null}
+ * @param awardDeadline the last day the certification may still be awarded, or {@code null}
+ * @param blocks the skills blocks (RNCP), never {@code null}
+ * @param withdrawnOn the first day on which a withdrawn registration is no longer in force
+ * @param withdrawalReason why it was withdrawn
+ * @param predecessorCode the code of the registration this one renews, or {@code null}
+ * @param successorCode the code of the registration that renewed this one (REPLACED only)
+ */
+public record Registration(RegistrationStatus status, Directory directory, LocalDate requestedOn, String code,
+        RegistrationType registrationType, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn,
+        Integer level, LocalDate awardDeadline, List<Block> blocks, LocalDate withdrawnOn, String withdrawalReason,
+        String predecessorCode, String successorCode) {
+
+    public Registration {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(directory, "directory");
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        if (status == RegistrationStatus.REQUESTED) {
+            requireNonNull(requestedOn, "requestedOn", status);
+            requireNull(decidedOn, "decidedOn", status);
+        } else {
+            requireNonNull(decidedOn, "decidedOn", status);
+        }
+        if (status.wasRegistered()) {
+            requireNonNull(code, "code", status);
+            requireNonNull(registrationType, "registrationType", status);
+            requireNonNull(effectiveFrom, "effectiveFrom", status);
+            requireNonNull(endsOn, "endsOn", status);
+        } else {
+            requireNull(code, "code", status);
+            requireNull(registrationType, "registrationType", status);
+            requireNull(effectiveFrom, "effectiveFrom", status);
+            requireNull(endsOn, "endsOn", status);
+            requireNull(level, "level", status);
+            requireNull(awardDeadline, "awardDeadline", status);
+            if (!blocks.isEmpty()) {
+                throw new IllegalArgumentException("A " + status + " registration has no blocks");
+            }
+            requireNull(predecessorCode, "predecessorCode", status);
+        }
+        if (status == RegistrationStatus.WITHDRAWN) {
+            requireNonNull(withdrawnOn, "withdrawnOn", status);
+            if (Values.blank(withdrawalReason)) {
+                throw new IllegalArgumentException("A WITHDRAWN registration needs a withdrawalReason");
+            }
+        } else {
+            requireNull(withdrawnOn, "withdrawnOn", status);
+            requireNull(withdrawalReason, "withdrawalReason", status);
+        }
+        if (status == RegistrationStatus.REPLACED) {
+            requireNonNull(successorCode, "successorCode", status);
+        } else {
+            requireNull(successorCode, "successorCode", status);
+        }
+    }
+
+    /** A new request: status REQUESTED, nothing decided yet. */
+    public static Registration requested(Directory directory, LocalDate requestedOn) {
+        return new Registration(RegistrationStatus.REQUESTED, directory, requestedOn, null, null, null, null, null,
+                null, null, List.of(), null, null, null, null);
+    }
+
+    /**
+     * The first day on which the registration is inactive because of its end date: the day after {@code endsOn}
+     * ("the fiche becomes inactive the day after the end date"); {@code null} when nothing was registered.
+     */
+    public LocalDate expiresOn() {
+        return endsOn == null ? null : endsOn.plusDays(1);
+    }
+
+    Registration withStatus(RegistrationStatus newStatus) {
+        return new Registration(newStatus, directory, requestedOn, code, registrationType, decidedOn, effectiveFrom,
+                endsOn, level, awardDeadline, blocks, withdrawnOn, withdrawalReason, predecessorCode, successorCode);
+    }
+
+    private static void requireNonNull(Object value, String name, RegistrationStatus status) {
+        if (value == null) {
+            throw new IllegalArgumentException("A " + status + " registration needs " + name);
+        }
+    }
+
+    private static void requireNull(Object value, String name, RegistrationStatus status) {
+        if (value != null) {
+            throw new IllegalArgumentException("A " + status + " registration has no " + name);
+        }
+    }
+}
