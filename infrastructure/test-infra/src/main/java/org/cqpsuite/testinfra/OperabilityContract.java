@@ -64,6 +64,29 @@ public abstract class OperabilityContract {
     }
 
     @Test
+    void everyOperationHasASummaryADescriptionAndAnExample() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString());
+        java.util.List<String> incomplete = new java.util.ArrayList<>();
+        for (var path : document.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                com.fasterxml.jackson.databind.JsonNode op = operation.getValue();
+                if (op.path("summary").asText().isBlank()) {
+                    incomplete.add(name + ": no summary");
+                }
+                if (op.path("description").asText().isBlank()) {
+                    incomplete.add(name + ": no description");
+                }
+                if (!op.toString().contains("\"examples\"") && !op.toString().contains("\"example\"")) {
+                    incomplete.add(name + ": no example");
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(incomplete).isEmpty();
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200)
