@@ -35,4 +35,11 @@ public class Transmission extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt = Instant.now();
+
+    @Column(name = "recorded_by", updatable = false)
+    public String recordedBy;
+
+    /** True when inferred from a directory import (a CQP found registered was necessarily transmitted). */
+    @Column(nullable = false, updatable = false)
+    public boolean inferred;
 }

@@ -36,6 +36,18 @@ class CertificationServiceUnreachableTest {
     CertificationLookup lookup;
 
     @Test
+    void aTransmissionIsRefusedWith503AndNothingIsWritten() {
+        String certification = UUID.randomUUID().toString();
+        io.restassured.RestAssured.given().auth().oauth2(org.cqpsuite.testinfra.TestTokens.registrar())
+                .contentType("application/json").body("{\"transmittedOn\": \"2019-03-01\", \"reference\": \"FC-1\"}")
+                .when().put("/certifications/" + certification + "/transmission")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", CertificationLookup.RETRY_AFTER_SECONDS);
+        io.restassured.RestAssured.given().when().get("/certifications/" + certification + "/registrations")
+                .then().statusCode(404);
+    }
+
+    @Test
     void anUnreachableCertificationServiceIs503WithRetryAfter() {
         assertThatThrownBy(() -> lookup.requirePublished(UUID.randomUUID()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
