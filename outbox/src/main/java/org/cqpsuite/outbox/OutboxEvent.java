@@ -13,7 +13,7 @@ import org.hibernate.annotations.Generated;
 
 /** One row of {@code outbox_event}: an event written with its business change, published later by the relay. */
 @Entity
-// The relay updates published_at, attempts and last_error only: do not rewrite the payload.
+// The relay updates published_at, feed_position, attempts and last_error only: do not rewrite the payload.
 @DynamicUpdate
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -22,7 +22,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Publication order, assigned by the database (identity column) at insert. */
+    /**
+     * Order in which the relay reads and sends the rows, assigned by the database (identity column) at insert. Across
+     * keys it is not commit order: a feed reader must use {@link #feedPosition}.
+     */
     @Generated
     @Column(name = "position", insertable = false, updatable = false)
     public Long position;
@@ -54,6 +57,14 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
+    /**
+     * Order of the row in the feed of published events ({@link OutboxFeed}): assigned by the relay, from the sequence
+     * {@code outbox_event_feed_position_seq}, in publication order and in the transaction that sets
+     * {@link #publishedAt}; {@code null} until then. Unlike {@link #position}, it follows commit order.
+     */
+    @Column(name = "feed_position", unique = true)
+    public Long feedPosition;
+
     @Column(nullable = false)
     public int attempts;
 
@@ -68,6 +79,6 @@ public class OutboxEvent extends PanacheEntityBase {
     public String toString() {
         return "OutboxEvent[" + id + ", position " + position + ", " + eventType + " key " + messageKey
                 + (sequence == null ? "" : " #" + sequence) + " -> " + topic
-                + (publishedAt == null ? ", pending" : ", published " + publishedAt) + "]";
+                + (publishedAt == null ? ", pending" : ", published " + publishedAt + " feed " + feedPosition) + "]";
     }
 }

@@ -42,6 +42,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * record of the batch can be written after the failed one; the failed row and all after it stay unpublished and are
  * sent again, in order, by a new producer. Rows after the failed one that happened to be acknowledged are therefore
  * published twice: at-least-once, consumers deduplicate by {@code ce_id} or {@code ce_sequence}.
+ *
+ * <h2>Feed order</h2>
+ * The rows marked published get their {@code feed_position} ({@link OutboxFeed}) in the same transaction, in the
+ * order they were sent, from the sequence {@code outbox_event_feed_position_seq}. Feed positions committed later are
+ * always greater than every feed position committed before, which is what lets a feed reader resume "after N"
+ * without ever skipping a row:
+ * <ul>
+ * <li>only the holder of the relay lock draws numbers from the sequence and sets {@code feed_position} (nothing else
+ * writes it; the V0_2 migration takes the same lock to number the rows published before it);</li>
+ * <li>the lock is taken by the first statement of the batch transaction and is transaction-scoped: it is held while
+ * the numbers are drawn, the rows are updated and the transaction commits, and PostgreSQL releases it only after the
+ * commit is visible to other sessions. The next batch (of this relay or of another instance) can only get the lock
+ * after that, so the numbers it draws, and the rows it commits, come after all those of the previous batch;</li>
+ * <li>each batch commits all its feed positions at once, so a reader never sees part of a batch.</li>
+ * </ul>
+ * Positions cannot give this guarantee: they are assigned at insert, and across keys a row with a lower position can
+ * commit, and be published, after a row with a higher one was already read.
  */
 public final class OutboxPublisher implements AutoCloseable {
 
@@ -124,11 +141,14 @@ public final class OutboxPublisher implements AutoCloseable {
         }
         Sent sent = send(rows);
         Instant now = Instant.now();
+        // Still under the relay lock, committed with published_at (see "Feed order" above).
+        List<Long> feedPositions = nextFeedPositions(entityManager, sent.acknowledged());
         for (int i = 0; i < sent.attempted(); i++) {
             OutboxEvent row = rows.get(i);
             row.attempts++;
             if (i < sent.acknowledged()) {
                 row.publishedAt = now;
+                row.feedPosition = feedPositions.get(i);
                 row.lastError = null;
             }
         }
@@ -137,6 +157,21 @@ public final class OutboxPublisher implements AutoCloseable {
         }
         entityManager.flush();
         return new Result(true, sent.attempted(), sent.acknowledged(), sent.failure(), countPending(entityManager));
+    }
+
+    /**
+     * {@code count} new feed positions, ascending. Only the holder of the relay lock calls it, so they are consecutive
+     * unless a relay transaction rolled back after drawing numbers (a gap, harmless to a reader resuming "after N").
+     */
+    private static List<Long> nextFeedPositions(EntityManager entityManager, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<?> values = entityManager
+                .createNativeQuery("SELECT nextval('outbox_event_feed_position_seq') FROM generate_series(1, :count)")
+                .setParameter("count", count)
+                .getResultList();
+        return values.stream().map(value -> ((Number) value).longValue()).sorted().toList();
     }
 
     private static long countPending(EntityManager entityManager) {
