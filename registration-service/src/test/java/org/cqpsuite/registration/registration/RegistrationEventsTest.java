@@ -76,7 +76,7 @@ class RegistrationEventsTest {
     }
 
     @Test
-    void aRegistrationExpiresTheDayAfterItsEndDateOnceEvenWhenTheJobRunsAgain() throws Exception {
+    void aRegistrationExpiresTheDayAfterItsEndDateOnceWithTwoInstancesAndARestart() throws Exception {
         String certification = publishedCertification();
         String rid = requestedRncp(certification);
         post(registrar(), "/registrations/" + rid + "/decision", decision(newRncpCode(), 4)).statusCode(200);
@@ -87,7 +87,16 @@ class RegistrationEventsTest {
                 .body("registration.status", org.hamcrest.Matchers.equalTo("REGISTERED"));
 
         MutableClock.today(LocalDate.parse("2024-06-15"));
-        expiry.run();
+        // Two instances running the job at the same moment, then a third run (a restart): one expiry, one event.
+        var instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = instances.submit(expiry::run);
+            var second = instances.submit(expiry::run);
+            first.get();
+            second.get();
+        } finally {
+            instances.shutdown();
+        }
         expiry.run();
         given().when().get("/registrations/" + rid).then()
                 .body("registration.status", org.hamcrest.Matchers.equalTo("EXPIRED"))
