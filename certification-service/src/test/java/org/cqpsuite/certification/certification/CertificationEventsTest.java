@@ -50,7 +50,7 @@ class CertificationEventsTest {
                 "org.cqpsuite.certification.framework-version-added",
                 "org.cqpsuite.certification.published",
                 "org.cqpsuite.certification.retired");
-        assertThat(events).extracting(record -> CertificationEvents.parseSequence(header(record, "ce_sequence")))
+        assertThat(events).extracting(record -> org.cqpsuite.events.CloudEventHeaders.parseSequence(header(record, "ce_sequence")))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(events).extracting(record -> header(record, "ce_id")).doesNotHaveDuplicates();
         assertThat(events).allSatisfy(record -> {

@@ -5,7 +5,7 @@ package org.cqpsuite.events.certification;
  * whatever its {@link CertificationEventType}. JSON Schema: {@link CertificationEventSchema}.
  *
  * @param sequence the per-certification sequence number: 1 for the certification's first event, then +1 with every
- *        event of that certification, with no gaps. The same number is in the {@value CertificationEvents#CE_SEQUENCE}
+ *        event of that certification, with no gaps. The same number is in the {@value org.cqpsuite.events.CloudEventHeaders#CE_SEQUENCE}
  *        header. A consumer applies an event only if {@code sequence > last applied}, and has missed events when
  *        {@code sequence > last applied + 1}.
  * @param certification the certification's full current state right after the change the event reports

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The event types of {@value CertificationEvents#TOPIC}, as CloudEvents {@code type} strings (header
- * {@value CertificationEvents#CE_TYPE}). Every type carries the same data, {@link CertificationEventData}: the type
+ * {@value org.cqpsuite.events.CloudEventHeaders#CE_TYPE}). Every type carries the same data, {@link CertificationEventData}: the type
  * says what changed, the data is the certification's full state after the change.
  *
  * <p>A consumer reads the type with {@link #fromCeType(String)}: an empty result is a type this version of the contract

@@ -7,7 +7,7 @@ package org.cqpsuite.events.registration;
  * @param sequence the per-certification sequence number of this topic: 1 for the certification's first registration
  *        event (always {@link RegistrationEventType#TRANSMITTED}), then +1 with every registration event of that
  *        certification, with no gaps. Independent of the sequence of {@code cqp.certification.events}. The same number
- *        is in the {@value RegistrationEvents#CE_SEQUENCE} header. A consumer applies an event only if
+ *        is in the {@value org.cqpsuite.events.CloudEventHeaders#CE_SEQUENCE} header. A consumer applies an event only if
  *        {@code sequence > last applied}, and has missed events when {@code sequence > last applied + 1}.
  * @param state the certification's full registration state right after the change the event reports
  */

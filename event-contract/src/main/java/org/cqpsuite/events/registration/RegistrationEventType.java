@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The event types of {@value RegistrationEvents#TOPIC}, as CloudEvents {@code type} strings (header
- * {@value RegistrationEvents#CE_TYPE}). Every type carries the same data, {@link RegistrationEventData}: the type
+ * {@value org.cqpsuite.events.CloudEventHeaders#CE_TYPE}). Every type carries the same data, {@link RegistrationEventData}: the type
  * says what changed, the data is the certification's full registration state after the change.
  *
  * <p>A certification's first event is always {@link #TRANSMITTED} (a CQP that was never transmitted to France

@@ -63,7 +63,7 @@ class RegistrationEventsTest {
         assertThat(events).extracting(r -> header(r, "ce_type")).containsExactly(
                 "org.cqpsuite.registration.transmitted", "org.cqpsuite.registration.requested",
                 "org.cqpsuite.registration.registered");
-        assertThat(events).extracting(r -> RegistrationEvents.parseSequence(header(r, "ce_sequence")))
+        assertThat(events).extracting(r -> org.cqpsuite.events.CloudEventHeaders.parseSequence(header(r, "ce_sequence")))
                 .containsExactly(1L, 2L, 3L);
         for (ConsumerRecord<String, String> event : events) {
             assertThat(SCHEMA.validate(JSON.readTree(event.value()))).as(event.value()).isEmpty();
