@@ -31,6 +31,12 @@ public final class KafkaTestClient {
 
     /** Sends one record and waits for the broker's acknowledgement (acks=all). */
     public RecordMetadata send(String topic, String key, String value) {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record (with its headers) and waits for the broker's acknowledgement (acks=all). */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -38,7 +44,7 @@ public final class KafkaTestClient {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

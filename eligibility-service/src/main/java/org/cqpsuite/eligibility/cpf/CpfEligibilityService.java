@@ -1,0 +1,92 @@
+package org.cqpsuite.eligibility.cpf;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cqpsuite.eligibility.api.DirectoryCode;
+import org.cqpsuite.eligibility.readmodel.CertificationRecord;
+import org.cqpsuite.eligibility.readmodel.ReadModelReader;
+import org.cqpsuite.eligibility.rules.CpfAnswer;
+import org.cqpsuite.eligibility.rules.CpfEligibility;
+import org.cqpsuite.problem.Problem;
+import org.cqpsuite.problem.ProblemException;
+
+/** Answers CPF-eligibility questions from the read model with {@link CpfEligibility}. */
+@ApplicationScoped
+public class CpfEligibilityService {
+
+    private final ReadModelReader readModel;
+
+    public CpfEligibilityService(ReadModelReader readModel) {
+        this.readModel = readModel;
+    }
+
+    /**
+     * Asked by code: the answer is about that directory entry (and its block), see
+     * {@link CertificationRecord#factsFor}.
+     *
+     * @throws ProblemException 404 when no certification of the read model carries the code
+     */
+    public CpfEligibilityView byCode(DirectoryCode code, LocalDate date) {
+        UUID id = readModel.certificationIdOf(code.registrationCode())
+                .orElseThrow(() -> unknownCode(code));
+        CertificationRecord certification = readModel.find(id).orElseThrow(() -> unknownCode(code));
+        return answer(certification, code, date, readModel.lastEventTime());
+    }
+
+    /**
+     * Asked by certification id: the answer is about the certification, whichever of its registrations is in force.
+     *
+     * @throws ProblemException 404 when the read model does not know it
+     */
+    public CpfEligibilityView byCertification(UUID id, Optional<String> block, LocalDate date) {
+        CertificationRecord certification = readModel.find(id).orElseThrow(() -> ProblemException.notFound(
+                "No certification " + id + " is known to the eligibility read model."));
+        CpfAnswer answer = CpfEligibility.evaluate(certification.facts(), date, block);
+        return CpfEligibilityView.of(certification, null, answer, readModel.lastEventTime());
+    }
+
+    /** One entry per code, in order: an answer, or the problem a single question would have got. */
+    public CpfBatchAnswer batch(List<String> codes, LocalDate date) {
+        Set<String> registrationCodes = new LinkedHashSet<>();
+        for (String text : codes) {
+            DirectoryCode.parse(text).ifPresent(c -> registrationCodes.add(c.registrationCode()));
+        }
+        Map<String, UUID> ids = readModel.certificationIdsOf(registrationCodes);
+        Map<UUID, CertificationRecord> certifications = readModel.findAll(new LinkedHashSet<>(ids.values()));
+        Instant dataAsOf = readModel.lastEventTime();
+        List<CpfBatchEntry> entries = new ArrayList<>(codes.size());
+        for (String text : codes) {
+            Optional<DirectoryCode> code = DirectoryCode.parse(text);
+            if (code.isEmpty()) {
+                entries.add(CpfBatchEntry.error(text, ProblemException.invalid("codes", "pattern",
+                        DirectoryCode.RULE).problem()));
+                continue;
+            }
+            UUID id = ids.get(code.get().registrationCode());
+            CertificationRecord certification = id == null ? null : certifications.get(id);
+            entries.add(certification == null ? CpfBatchEntry.error(text, unknownCode(code.get()).problem())
+                    : CpfBatchEntry.answer(text, answer(certification, code.get(), date, dataAsOf)));
+        }
+        return new CpfBatchAnswer(date, dataAsOf, entries);
+    }
+
+    private static CpfEligibilityView answer(CertificationRecord certification, DirectoryCode code, LocalDate date,
+            Instant dataAsOf) {
+        CpfAnswer answer = CpfEligibility.evaluate(certification.factsFor(code.registrationCode()), date,
+                Optional.ofNullable(code.blockCode()));
+        return CpfEligibilityView.of(certification, code.registrationCode(), answer, dataAsOf);
+    }
+
+    static ProblemException unknownCode(DirectoryCode code) {
+        return new ProblemException(Problem.of(404, "unknown-code", "Unknown code", "No certification known to the "
+                + "eligibility read model is registered under " + code.registrationCode() + "."));
+    }
+}

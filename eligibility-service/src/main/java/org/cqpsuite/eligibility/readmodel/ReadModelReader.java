@@ -1,0 +1,175 @@
+package org.cqpsuite.eligibility.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.cqpsuite.eligibility.rules.CertificationFacts;
+import org.cqpsuite.eligibility.rules.RegistrationFacts;
+
+/** Reads the read model: certifications by id or by directory code, and the time of the last applied event. */
+@ApplicationScoped
+public class ReadModelReader {
+
+    private static final TypeReference<List<CertificationRecord.Cpne>> CPNES = new TypeReference<>() {
+    };
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    public ReadModelReader(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * The certification that a directory code ({@code RNCP34486}, {@code RS5568}; upper case) belongs to. A code names
+     * one directory entry; should two certifications carry it (a data error upstream), the one registered last wins.
+     */
+    public Optional<UUID> certificationIdOf(String code) {
+        return certificationIdsOf(List.of(code)).values().stream().findFirst();
+    }
+
+    /** The certifications of several codes (upper case), by code; unknown codes are left out. */
+    public Map<String, UUID> certificationIdsOf(Collection<String> codes) {
+        Map<String, UUID> found = new HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT DISTINCT ON (code) code, certification_id FROM registration WHERE code = ANY(?)
+                        ORDER BY code, effective_from DESC NULLS LAST, position DESC""")) {
+            select.setArray(1, connection.createArrayOf("varchar", codes.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getObject(2, UUID.class));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new ReadModelUnavailableException(e);
+        }
+    }
+
+    /** The certification, if its certification event was applied. */
+    public Optional<CertificationRecord> find(UUID id) {
+        return Optional.ofNullable(findAll(List.of(id)).get(id));
+    }
+
+    /** The certifications whose certification event was applied, by id, in the order of {@code ids}. */
+    public Map<UUID, CertificationRecord> findAll(Collection<UUID> ids) {
+        Map<UUID, CertificationRecord> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Array wanted = connection.createArrayOf("uuid", ids.toArray());
+            Map<UUID, List<RegistrationFacts>> registrations = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT certification_id, id, directory, code, status, effective_from, ends_on, decided_on, level,
+                        block_codes, withdrawn_on, successor_id, successor_code
+                    FROM registration WHERE certification_id = ANY(?) ORDER BY certification_id, position""")) {
+                select.setArray(1, wanted);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        registrations.computeIfAbsent(rows.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(registration(rows));
+                    }
+                }
+            }
+            Map<UUID, CertificationRecord> byId = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT c.id, c.kind, c.title, c.status, c.cpnes, c.carrying_branches, c.rome_codes,
+                        t.transmission_dates
+                    FROM certification c LEFT JOIN transmission_record t ON t.certification_id = c.id
+                    WHERE c.id = ANY(?)""")) {
+                select.setArray(1, wanted);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        byId.put(id, new CertificationRecord(id, CertificationFacts.Kind.valueOf(rows.getString(2)),
+                                rows.getString(3), rows.getString(4), cpnes(rows.getString(5)), strings(rows, 6),
+                                strings(rows, 7), dates(rows, 8), registrations.getOrDefault(id, List.of())));
+                    }
+                }
+            }
+            for (UUID id : ids) {
+                CertificationRecord record = byId.get(id);
+                if (record != null) {
+                    found.put(id, record);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new ReadModelUnavailableException(e);
+        }
+    }
+
+    /** The time of the last applied event of either topic ({@code dataAsOf}), or {@code null} before the first. */
+    public Instant lastEventTime() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT max(last_event_time) FROM topic_progress");
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            Timestamp time = rows.getTimestamp(1);
+            return time == null ? null : time.toInstant();
+        } catch (SQLException e) {
+            throw new ReadModelUnavailableException(e);
+        }
+    }
+
+    static RegistrationFacts registration(ResultSet rows) throws SQLException {
+        int level = rows.getInt(9);
+        Integer boxedLevel = rows.wasNull() ? null : level;
+        return new RegistrationFacts(rows.getObject(2, UUID.class),
+                RegistrationFacts.Directory.valueOf(rows.getString(3)), rows.getString(4),
+                RegistrationFacts.Status.valueOf(rows.getString(5)), date(rows, 6), date(rows, 7), date(rows, 8),
+                boxedLevel, strings(rows, 10), date(rows, 11), rows.getObject(12, UUID.class), rows.getString(13));
+    }
+
+    private List<CertificationRecord.Cpne> cpnes(String value) {
+        try {
+            return json.readValue(value, CPNES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The read model's cpnes column holds JSON written by ReadModelWriter", e);
+        }
+    }
+
+    static LocalDate date(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column, LocalDate.class);
+    }
+
+    static List<String> strings(ResultSet rows, int column) throws SQLException {
+        Array array = rows.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static List<LocalDate> dates(ResultSet rows, int column) throws SQLException {
+        Array array = rows.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Date[]) array.getArray()).map(Date::toLocalDate).toList();
+    }
+}
