@@ -18,7 +18,10 @@ import org.cqpsuite.importer.fiche.Fiche;
 import org.cqpsuite.importer.fiche.FicheResult;
 import org.cqpsuite.importer.fiche.FicheSource;
 
-/** The real samples copied into the test resources (see their README), and small helpers around them. */
+/**
+ * The real samples of the suite's demo data ({@code demo-data/france-competences}, provenance in
+ * {@code demo-data/README.md}), and small helpers around them.
+ */
 public final class Samples {
 
     public static final Path XML_FOLDER = resource("/france-competences/xml-v4.1");
@@ -29,16 +32,14 @@ public final class Samples {
     private Samples() {
     }
 
+    /** A folder of {@code demo-data/} (the tests run in the module's folder; {@code cqp.root} may say otherwise). */
     private static Path resource(String name) {
-        URL url = Samples.class.getResource(name);
-        if (url == null) {
-            throw new IllegalStateException(name + " is missing from the test resources");
+        Path root = Path.of(System.getProperty("cqp.root", "..")).toAbsolutePath().normalize();
+        Path path = root.resolve("demo-data" + name);
+        if (!java.nio.file.Files.isDirectory(path)) {
+            throw new IllegalStateException(path + " is missing: the samples are in the checkout's demo-data/");
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return path;
     }
 
     /** Every result of a source, in order, the source closed. */
