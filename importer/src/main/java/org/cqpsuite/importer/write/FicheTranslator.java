@@ -34,7 +34,9 @@ import org.cqpsuite.importer.fiche.SkillsBlock;
  * whole 2021 CSV set), it is inferred as the earliest day the registration can have started: five years (the
  * longest registration on request, L6113-5) before its end date, plus a day, but not after the export date for an
  * active fiche; an active fiche without any date starts on the export date; an inactive one without any date stays
- * without (never in force, as far as the export says). A missing decision date takes the first day.</li>
+ * without (never in force, as far as the export says). A missing decision date takes the first day. An active
+ * fiche whose end date is before the export date (12 in the 2021 set) is taken to be in force until the export date:
+ * the flag is the directory's own answer for that day.</li>
  * <li><b>Frameworks</b> (XML only): activities from {@code ACTIVITES_VISEES} and {@code TYPE_EMPLOI_ACCESSIBLES},
  * skills from the blocks' {@code LISTE_COMPETENCES} (or {@code CAPACITES_ATTESTEES} without blocks), one item per
  * line. The evaluation framework is not imported: the directory gives the blocks' evaluation methods but no criteria,
@@ -115,6 +117,13 @@ public final class FicheTranslator {
                 notes.add("fiche inactive sans aucune date : jamais en vigueur d'après l'export");
             }
         }
+        LocalDate endsOn = fiche.endDate();
+        if (fiche.active() && endsOn != null && endsOn.isBefore(exportDate)) {
+            // The flag says it is in force on the export date; the end date says otherwise. The flag is the
+            // directory's own answer for that day, so the registration is taken to last at least until then.
+            notes.add("fiche active dont la fin (" + endsOn + ") précède l'export : en vigueur jusqu'au " + exportDate);
+            endsOn = exportDate;
+        }
         LocalDate decided = fiche.decisionDate() != null ? fiche.decisionDate() : effective;
         String type = fiche.registrationType() != null ? fiche.registrationType().name()
                 : RegistrationType.ON_REQUEST.name();
@@ -126,7 +135,7 @@ public final class FicheTranslator {
                 .map(b -> new RegistrationItem.Block(b.code(), b.title() == null ? b.code() : b.title())).toList()
                 : List.of();
         return new RegistrationItem(null, kind, fiche.directory().name(), fiche.code(), fiche.active(), type, decided,
-                effective, fiche.endDate(), fiche.awardDeadline(), rncp ? fiche.level() : null, blocks,
+                effective, endsOn, fiche.awardDeadline(), rncp ? fiche.level() : null, blocks,
                 fiche.predecessorCodes(), fiche.successorCodes());
     }
 

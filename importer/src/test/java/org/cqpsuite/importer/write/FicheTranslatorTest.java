@@ -74,6 +74,16 @@ class FicheTranslatorTest {
     }
 
     @Test
+    void anActiveFicheWhoseEndIsBeforeTheExportIsInForceUntilTheExport() throws Exception {
+        Fiche contradictory = CSV.get("RNCP462");
+        assertThat(contradictory.active()).isTrue();
+        assertThat(contradictory.endDate()).isBefore(EXPORT_2021);
+        FicheTranslator.Translation t = translate(contradictory, hotels, EXPORT_2021);
+        assertThat(t.registration().endsOn()).isEqualTo(EXPORT_2021);
+        assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("fiche active dont la fin"));
+    }
+
+    @Test
     void anInactiveFicheWithoutAnyDateStaysWithout() throws Exception {
         Fiche undated = CSV.values().stream().filter(f -> !f.active() && f.endDate() == null
                 && f.decisionDate() == null && f.effectiveDate() == null).findFirst().orElseThrow();
