@@ -47,6 +47,13 @@ public class Certification extends PanacheEntityBase {
     @Column(nullable = false)
     public Source source;
 
+    /**
+     * The code of the certification in France compétences' directories ({@code RNCP34486}, {@code RS5012}), by which
+     * the directory import finds it; {@code null} for certifications written through the API. Unique.
+     */
+    @Column(name = "directory_code", unique = true)
+    public String directoryCode;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "certification_cpne", joinColumns = @JoinColumn(name = "certification_id"))
     @OrderColumn(name = "position")

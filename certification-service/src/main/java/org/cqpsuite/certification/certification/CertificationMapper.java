@@ -9,7 +9,7 @@ import org.cqpsuite.certification.domain.FrameworkKind;
 import org.cqpsuite.certification.framework.FrameworkVersionEntity;
 
 /** Between the API's records, the domain's and the entity. */
-final class CertificationMapper {
+public final class CertificationMapper {
 
     private CertificationMapper() {
     }
@@ -21,7 +21,7 @@ final class CertificationMapper {
     }
 
     /** Copies a validated, normalised draft into the entity. */
-    static void apply(CertificationDraft draft, Certification certification) {
+    public static void apply(CertificationDraft draft, Certification certification) {
         certification.kind = draft.kind();
         certification.title = draft.title();
         certification.cpnes.clear();
@@ -30,13 +30,13 @@ final class CertificationMapper {
         certification.romeCodes = List.copyOf(draft.romeCodes());
     }
 
-    static List<String> carryingBranches(Certification certification) {
+    public static List<String> carryingBranches(Certification certification) {
         return CertificationRules.carryingBranches(
                 certification.cpnes.stream().map(c -> new Cpne(c.name, c.idcc)).toList());
     }
 
     static CertificationView toView(Certification c, Map<FrameworkKind, FrameworkVersionEntity> latest) {
-        return new CertificationView(c.id, c.kind, c.title, c.status, c.source,
+        return new CertificationView(c.id, c.kind, c.title, c.status, c.source, c.directoryCode,
                 c.cpnes.stream().map(cpne -> new CertificationRequest.CpneRequest(cpne.name, cpne.idcc)).toList(),
                 carryingBranches(c), List.copyOf(c.nsfCodes), List.copyOf(c.romeCodes), c.createdOn, c.updatedAt,
                 c.version, new CertificationView.Frameworks(summary(latest.get(FrameworkKind.ACTIVITIES)),

@@ -53,14 +53,14 @@ public class CertificationResource {
              "nsfCodes": ["200r"], "romeCodes": ["H1502"]}""";
     static final String VIEW_EXAMPLE = """
             {"id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "kind": "CQPI", "title": "Opérateur qualité",
-             "status": "DRAFT", "source": "API",
+             "status": "DRAFT", "source": "API", "directoryCode": null,
              "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}, {"name": "CPNEFP habillement", "idcc": "0247"}],
              "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
              "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:15:30.123456Z", "version": 0,
              "frameworks": {"activities": null, "skills": null, "evaluation": null}}""";
     static final String PUBLISHED_EXAMPLE = """
             {"id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "kind": "CQPI", "title": "Opérateur qualité",
-             "status": "PUBLISHED", "source": "API",
+             "status": "PUBLISHED", "source": "API", "directoryCode": null,
              "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}, {"name": "CPNEFP habillement", "idcc": "0247"}],
              "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
              "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:20:00.000001Z", "version": 4,
@@ -112,8 +112,8 @@ public class CertificationResource {
     @GET
     @PermitAll
     @Operation(summary = "List certifications",
-            description = "Certifications, oldest first, filtered by kind, carrying branch (IDCC), status and a "
-                    + "text in the title.")
+            description = "Certifications, oldest first, filtered by kind, carrying branch (IDCC), status, a "
+                    + "text in the title and the RNCP/RS code given by the directory import.")
     @APIResponse(responseCode = "200", description = "A page of certifications", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one CQPI",
                     value = "{\"items\": [" + VIEW_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
@@ -123,9 +123,14 @@ public class CertificationResource {
             @Pattern(regexp = "\\d{4}", message = "must be 4 digits (IDCC code, zero-padded), e.g. 0018") String idcc,
             @QueryParam("status") CertificationStatus status,
             @Parameter(description = "Text to find in the title, case ignored") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(description = "Only the certification of this RNCP or RS code (set by the directory import), "
+                    + "case ignored", example = "RNCP34486") @QueryParam("directoryCode")
+            @Pattern(regexp = "[Rr][Nn][Cc][Pp]\\d{3,5}|[Rr][Ss]\\d{1,6}",
+                    message = "must be an RNCP or RS code: RNCP and 3 to 5 digits, or RS and 1 to 6 digits, e.g. RNCP34486")
+            String directoryCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) Integer size) {
-        return certifications.list(kind, idcc, status, q, page, size);
+        return certifications.list(kind, idcc, status, q, directoryCode, page, size);
     }
 
     @GET

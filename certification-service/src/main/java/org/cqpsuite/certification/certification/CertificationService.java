@@ -113,9 +113,13 @@ public class CertificationService {
 
     @Transactional
     public PageOf<CertificationView> list(CertificationKind kind, String idcc, CertificationStatus status, String q,
-            int page, int size) {
+            String directoryCode, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (directoryCode != null && !directoryCode.isBlank()) {
+            conditions.add("directoryCode = :directoryCode");
+            parameters.and("directoryCode", directoryCode.strip().toUpperCase(java.util.Locale.ROOT));
+        }
         if (kind != null) {
             conditions.add("kind = :kind");
             parameters.and("kind", kind);

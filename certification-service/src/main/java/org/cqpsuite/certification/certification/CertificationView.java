@@ -18,6 +18,9 @@ public record CertificationView(
         CertificationStatus status,
         @Schema(description = "API: written through this API; DIRECTORY_IMPORT: imported from France compétences' "
                 + "directory, carrying what it gives") Source source,
+        @Schema(description = "Its code in France compétences' directories (RNCP or RS), set by the directory import; "
+                + "null for a certification written through this API", example = "RNCP34486", nullable = true)
+        String directoryCode,
         List<CertificationRequest.CpneRequest> cpnes,
         @Schema(description = "The IDCC codes of the CPNEs' branches, sorted", example = "[\"0018\", \"0247\"]")
         List<String> carryingBranches,

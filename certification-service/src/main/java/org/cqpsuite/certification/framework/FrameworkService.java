@@ -62,28 +62,40 @@ public class FrameworkService {
         ObjectNode content = ((ObjectNode) body).deepCopy();
         LocalDate effectiveDate = effectiveDate(content.remove("effectiveDate"));
         JsonNode normalised = validated(certificationId, kind, content);
+        return FrameworkVersionView.of(appendVersion(certification, kind, normalised, effectiveDate, caller.name()));
+    }
 
+    /**
+     * Adds the next version of a framework whose content is already normalised and validated, and publishes its
+     * event, in the caller's transaction. The effective date may not precede the latest version's (400 naming
+     * {@code effectiveDate}, rule {@code effective-date-order}).
+     *
+     * @param effectiveDate {@code null} for today in Europe/Paris
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FrameworkVersionEntity appendVersion(Certification certification, FrameworkKind kind, JsonNode content,
+            LocalDate effectiveDate, String author) {
         List<FrameworkVersion> existing = new ArrayList<>();
         for (FrameworkVersionEntity version : FrameworkVersionEntity.<FrameworkVersionEntity>list(
-                "key.certificationId = ?1 and key.kind = ?2", certificationId, kind)) {
+                "key.certificationId = ?1 and key.kind = ?2", certification.id, kind)) {
             existing.add(new FrameworkVersion(kind, version.key.number, version.effectiveDate, version.author));
         }
         List<Violation> violations = versions.validateNext(kind, existing, effectiveDate);
         if (!violations.isEmpty()) {
             throw DomainProblems.invalid(violations);
         }
-        FrameworkVersion next = versions.next(kind, existing, effectiveDate, caller.name());
+        FrameworkVersion next = versions.next(kind, existing, effectiveDate, author);
 
         FrameworkVersionEntity entity = new FrameworkVersionEntity();
-        entity.key = new FrameworkVersionEntity.Key(certificationId, kind, next.number());
+        entity.key = new FrameworkVersionEntity.Key(certification.id, kind, next.number());
         entity.effectiveDate = next.effectiveDate();
         entity.author = next.author();
         entity.recordedAt = clock.instant();
-        entity.content = normalised;
+        entity.content = content;
         entity.persist();
         certification.updatedAt = entity.recordedAt;
         events.changed(certification, CertificationEventType.FRAMEWORK_VERSION_ADDED);
-        return FrameworkVersionView.of(entity);
+        return entity;
     }
 
     /** The latest version, or the one in effect on {@code asOf} when given. */

@@ -1,0 +1,493 @@
+package org.cqpsuite.certification.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.cqpsuite.certification.branch.Branch;
+import org.cqpsuite.certification.certification.Certification;
+import org.cqpsuite.certification.certification.CertificationEventPublisher;
+import org.cqpsuite.certification.certification.CertificationMapper;
+import org.cqpsuite.certification.directory.DirectoryImportResponse.Outcome;
+import org.cqpsuite.certification.directory.DirectoryImportResponse.Result;
+import org.cqpsuite.certification.domain.ActivityFramework;
+import org.cqpsuite.certification.domain.CertificationDraft;
+import org.cqpsuite.certification.domain.CertificationKind;
+import org.cqpsuite.certification.domain.CertificationLifecycle;
+import org.cqpsuite.certification.domain.CertificationRules;
+import org.cqpsuite.certification.domain.CertificationStatus;
+import org.cqpsuite.certification.domain.Cpne;
+import org.cqpsuite.certification.domain.EvaluationFramework;
+import org.cqpsuite.certification.domain.FrameworkKind;
+import org.cqpsuite.certification.domain.FrameworkVersions;
+import org.cqpsuite.certification.domain.LifecycleException;
+import org.cqpsuite.certification.domain.SkillsFramework;
+import org.cqpsuite.certification.domain.Source;
+import org.cqpsuite.certification.domain.Violation;
+import org.cqpsuite.certification.framework.FrameworkService;
+import org.cqpsuite.certification.framework.FrameworkVersionEntity;
+import org.cqpsuite.events.certification.CertificationEventType;
+import org.cqpsuite.problem.JsonProblems;
+import org.cqpsuite.problem.Problem;
+import org.cqpsuite.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * The directory import: writes a batch of certifications found in France compétences' RNCP/RS exports, keyed by their
+ * directory code, idempotently.
+ *
+ * <ul>
+ * <li>The batch is read in three queries whatever its size (the known branches among its IDCCs; its existing
+ * certifications with their CPNEs, and the latest version of their frameworks), then every item is validated and
+ * compared in memory: an item equal to what is stored is UNCHANGED without any write.</li>
+ * <li>Each item to write has its own transaction: a rejected or failing item writes nothing and does not stop the
+ * others; the events of an item commit with it, through the outbox.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DirectoryImportService {
+
+    public static final int MAX_ITEMS = 500;
+
+    static final String INTERNAL = "internal";
+
+    private static final Logger LOG = Logger.getLogger(DirectoryImportService.class);
+    private static final String ITEM_EXAMPLE = "{\"directoryCode\": \"RNCP34486\", \"kind\": \"CQP\", \"title\": "
+            + "\"CQP Technicien de maintenance\", \"cpnes\": [{\"name\": \"CPNE de la métallurgie\", \"idcc\": \"3248\"}]}";
+
+    private final ObjectMapper json;
+    private final CertificationEventPublisher events;
+    private final FrameworkService frameworks;
+    private final Clock clock;
+    private final FrameworkVersions versions;
+
+    DirectoryImportService(ObjectMapper json, CertificationEventPublisher events, FrameworkService frameworks,
+            Clock clock) {
+        this.json = json;
+        this.events = events;
+        this.frameworks = frameworks;
+        this.clock = clock;
+        this.versions = new FrameworkVersions(clock);
+    }
+
+    /**
+     * Imports a batch; 400 (a {@link ProblemException}) only when the body as a whole is unusable (not an object,
+     * unknown fields, {@code items} missing, empty or longer than {@value #MAX_ITEMS}). Everything wrong with one item
+     * is that item's REJECTED result.
+     *
+     * @param author the author of the framework versions written (the token's name)
+     */
+    public DirectoryImportResponse importAll(JsonNode body, String author) {
+        List<JsonNode> items = itemsOf(body);
+        Result[] results = new Result[items.size()];
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Candidate candidate = parse(i, items.get(i), seen);
+            if (candidate.rejection != null) {
+                results[i] = candidate.rejection;
+            } else {
+                candidates.add(candidate);
+            }
+        }
+
+        Batch batch = candidates.isEmpty() ? new Batch(Set.of(), Map.of())
+                : QuarkusTransaction.requiringNew().call(() -> load(candidates));
+        for (Candidate candidate : candidates) {
+            results[candidate.index] = importOne(candidate, batch, author);
+        }
+
+        List<Result> answer = List.of(results);
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        answer.forEach(result -> counts.merge(result.outcome(), 1, Integer::sum));
+        LOG.infof("Directory import of %d items by %s: %s", answer.size(), author, counts);
+        return new DirectoryImportResponse(answer);
+    }
+
+    // ------------------------------------------------------------------------------------------------------- body
+
+    private static List<JsonNode> itemsOf(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ProblemException.invalid("body", Violation.REQUIRED,
+                    "is required: a JSON object {\"items\": [...]}, e.g. {\"items\": [" + ITEM_EXAMPLE + "]}");
+        }
+        if (!body.isObject()) {
+            throw ProblemException.invalid("body", "type", "must be a JSON object {\"items\": [...]}");
+        }
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!"items".equals(name)) {
+                unknown.add(new Problem.FieldError(name, "unknown-field",
+                        "is not a field of this request (known fields: [items])"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
+        JsonNode items = body.get("items");
+        if (items == null || items.isNull()) {
+            throw ProblemException.invalid("items", Violation.REQUIRED, "is required: an array of 1 to " + MAX_ITEMS
+                    + " certifications, e.g. [" + ITEM_EXAMPLE + "]");
+        }
+        if (!items.isArray()) {
+            throw ProblemException.invalid("items", "type", "must be an array of 1 to " + MAX_ITEMS
+                    + " certifications");
+        }
+        if (items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw ProblemException.invalid("items", "size", "must hold 1 to " + MAX_ITEMS + " certifications (found "
+                    + items.size() + ")" + (items.isEmpty() ? "" : ": send the others in further requests"));
+        }
+        List<JsonNode> list = new ArrayList<>(items.size());
+        items.forEach(list::add);
+        return list;
+    }
+
+    /** Reads one item; its result is a REJECTED one when it cannot be read or its directory code is wrong. */
+    private Candidate parse(int index, JsonNode node, Map<String, Integer> seen) {
+        String at = "items[" + index + "]";
+        if (node == null || !node.isObject()) {
+            return Candidate.rejected(index, Result.rejected(null, List.of(new Problem.FieldError(at,
+                    node == null || node.isNull() ? Violation.REQUIRED : "type",
+                    "must be a certification (a JSON object), e.g. " + ITEM_EXAMPLE))));
+        }
+        JsonNode codeNode = node.get("directoryCode");
+        String sent = null;
+        String code = null;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (codeNode == null || codeNode.isNull()) {
+            errors.add(new Problem.FieldError(at + ".directoryCode", Violation.REQUIRED,
+                    "is required: " + DirectoryCodes.HINT));
+        } else if (codeNode.isValueNode()) {
+            sent = codeNode.asText();
+            code = DirectoryCodes.normalise(sent);
+            if (code.isEmpty()) {
+                errors.add(new Problem.FieldError(at + ".directoryCode", Violation.REQUIRED,
+                        "is required: " + DirectoryCodes.HINT));
+            } else if (!DirectoryCodes.isValid(code)) {
+                errors.add(new Problem.FieldError(at + ".directoryCode", Violation.PATTERN,
+                        "must be " + DirectoryCodes.HINT + " (found \"" + (sent.length() > 40 ? sent.substring(0, 40) + "…"
+                                : sent) + "\")"));
+            } else {
+                Integer first = seen.putIfAbsent(code, index);
+                if (first != null) {
+                    errors.add(new Problem.FieldError(at + ".directoryCode", Violation.DUPLICATE, "repeats items["
+                            + first + "].directoryCode (" + code + "): each certification is imported once per "
+                            + "request"));
+                }
+            }
+        }
+        // An object or array as directoryCode: the mapping below reports its type.
+        DirectoryImportRequest.Item item = null;
+        try {
+            item = json.treeToValue(node, DirectoryImportRequest.Item.class);
+        } catch (JsonProcessingException e) {
+            JsonProblems.of(e).problem().errors().forEach(error -> errors.add(new Problem.FieldError(
+                    "body".equals(error.field()) ? at : at + "." + error.field(), error.rule(), error.message())));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(at, "type", "cannot be read: " + e.getMessage()));
+        }
+        String shown = DirectoryCodes.isValid(code) ? code : sent;
+        if (!errors.isEmpty()) {
+            return Candidate.rejected(index, Result.rejected(shown, errors));
+        }
+        return new Candidate(index, code, item, null);
+    }
+
+    // ------------------------------------------------------------------------------------------------------ batch
+
+    /** The known branches among the batch's IDCCs and the batch's existing certifications, in three queries. */
+    private Batch load(List<Candidate> candidates) {
+        Set<String> idccs = new HashSet<>();
+        List<String> codes = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            codes.add(candidate.code);
+            if (candidate.item.cpnes() != null) {
+                candidate.item.cpnes().stream()
+                        .filter(cpne -> cpne != null && cpne.idcc() != null
+                                && CertificationRules.IDCC.matcher(cpne.idcc().strip()).matches())
+                        .forEach(cpne -> idccs.add(cpne.idcc().strip()));
+            }
+        }
+        Set<String> known = idccs.isEmpty() ? Set.of() : new HashSet<>(Branch.getEntityManager()
+                .createQuery("select b.idcc from Branch b where b.idcc in :idccs", String.class)
+                .setParameter("idccs", idccs).getResultList());
+
+        List<Certification> found = Certification.getEntityManager().createQuery(
+                "select distinct c from Certification c left join fetch c.cpnes where c.directoryCode in :codes",
+                Certification.class).setParameter("codes", codes).getResultList();
+        Map<UUID, Map<FrameworkKind, FrameworkVersionEntity>> latest = FrameworkVersionEntity.latestOf(
+                found.stream().map(c -> c.id).toList());
+        Map<String, Stored> existing = new HashMap<>();
+        for (Certification c : found) {
+            Map<FrameworkKind, JsonNode> contents = new EnumMap<>(FrameworkKind.class);
+            latest.getOrDefault(c.id, Map.of()).forEach((kind, version) -> contents.put(kind, version.content));
+            existing.put(c.directoryCode, Stored.of(c, contents));
+        }
+        return new Batch(known, existing);
+    }
+
+    // ------------------------------------------------------------------------------------------------------- item
+
+    private Result importOne(Candidate candidate, Batch batch, String author) {
+        String at = "items[" + candidate.index + "]";
+        Stored stored = batch.existing.get(candidate.code);
+        Desired desired;
+        try {
+            desired = validated(candidate, at, batch.knownBranches, stored);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return internal(candidate, e);
+        }
+        if (!desired.errors.isEmpty()) {
+            return Result.rejected(candidate.code, desired.errors);
+        }
+        if (stored != null && stored.sameAs(desired)) {
+            return Result.done(candidate.code, stored.id, Outcome.UNCHANGED);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> stored == null
+                    ? create(candidate.code, desired, author, at)
+                    : update(candidate.code, stored.id, desired, author, at));
+        } catch (RuntimeException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof Rejected rejected) {
+                return Result.rejected(candidate.code, rejected.errors);
+            }
+            if (cause instanceof LifecycleException refused) {
+                String field = CertificationLifecycle.KIND_FROZEN.equals(refused.reason()) ? at + ".kind" : at;
+                return Result.rejected(candidate.code, List.of(new Problem.FieldError(field, refused.reason(),
+                        refused.getMessage())));
+            }
+            return internal(candidate, e);
+        }
+    }
+
+    /** The normalised definition and frameworks, and every rule they break (fields relative to the body). */
+    private Desired validated(Candidate candidate, String at, Set<String> knownBranches, Stored stored)
+            throws JsonProcessingException {
+        DirectoryImportRequest.Item item = candidate.item;
+        List<Cpne> cpnes = item.cpnes() == null ? null
+                : item.cpnes().stream().map(c -> c == null ? null : new Cpne(c.name(), c.idcc())).toList();
+        CertificationDraft draft = CertificationRules.normalise(new CertificationDraft(item.kind(), item.title(),
+                cpnes, item.nsfCodes(), item.romeCodes()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        add(errors, CertificationRules.validateDefinition(draft, knownBranches::contains), at + ".");
+
+        Map<FrameworkKind, JsonNode> contents = new EnumMap<>(FrameworkKind.class);
+        DirectoryImportRequest.Frameworks given = item.frameworks();
+        if (given != null) {
+            String prefix = at + ".frameworks.";
+            ActivityFramework activities = CertificationRules.normalise(given.activities());
+            if (activities != null) {
+                check(errors, CertificationRules.validateActivities(activities), prefix + "activities",
+                        FrameworkKind.ACTIVITIES, activities, contents);
+            }
+            SkillsFramework skills = CertificationRules.normalise(given.skills());
+            if (skills != null) {
+                check(errors, CertificationRules.validateSkills(skills), prefix + "skills", FrameworkKind.SKILLS,
+                        skills, contents);
+            }
+            EvaluationFramework evaluation = CertificationRules.normalise(given.evaluation());
+            if (evaluation != null) {
+                SkillsFramework targets = skills != null ? skills : storedSkills(stored);
+                check(errors, CertificationRules.validateEvaluation(evaluation, targets), prefix + "evaluation",
+                        FrameworkKind.EVALUATION, evaluation, contents);
+            }
+        }
+        return new Desired(draft, contents, errors);
+    }
+
+    private void check(List<Problem.FieldError> errors, List<Violation> violations, String field, FrameworkKind kind,
+            Object framework, Map<FrameworkKind, JsonNode> contents) {
+        if (violations.isEmpty()) {
+            // As FrameworkService stores a PUT body: the normalised record as a tree, so that equal contents compare equal.
+            contents.put(kind, json.valueToTree(framework));
+        } else {
+            add(errors, violations, field + ".");
+        }
+    }
+
+    private SkillsFramework storedSkills(Stored stored) throws JsonProcessingException {
+        JsonNode skills = stored == null ? null : stored.frameworks.get(FrameworkKind.SKILLS);
+        return skills == null ? null : json.treeToValue(skills, SkillsFramework.class);
+    }
+
+    private static void add(List<Problem.FieldError> errors, List<Violation> violations, String prefix) {
+        for (Violation violation : violations) {
+            String field = "body".equals(violation.field()) ? prefix.substring(0, prefix.length() - 1)
+                    : prefix + violation.field();
+            errors.add(new Problem.FieldError(field, violation.rule(), violation.message()));
+        }
+    }
+
+    /**
+     * A new certification, in the order of the API's own life of one: {@code created} (as a draft), one
+     * {@code framework-version-added} per framework given, {@code published}; all in this one transaction.
+     */
+    private Result create(String code, Desired desired, String author, String at) {
+        Certification certification = new Certification();
+        certification.id = UUID.randomUUID();
+        CertificationMapper.apply(desired.draft, certification);
+        certification.directoryCode = code;
+        certification.status = CertificationStatus.DRAFT;
+        certification.source = Source.DIRECTORY_IMPORT;
+        Instant now = clock.instant();
+        certification.createdAt = now;
+        certification.updatedAt = now;
+        certification.createdOn = versions.today();
+        events.changed(certification, CertificationEventType.CREATED);
+        addVersions(certification, desired.frameworks, author, at);
+        certification.status = CertificationLifecycle.publish(certification.status, desired.frameworks.keySet(),
+                certification.kind, certification.source);
+        certification.updatedAt = clock.instant();
+        events.changed(certification, CertificationEventType.PUBLISHED);
+        return Result.done(code, certification.id, Outcome.CREATED);
+    }
+
+    /**
+     * Compares again with the row as it is now (it may have changed since the batch was read): {@code updated} when
+     * the definition differs, one {@code framework-version-added} per framework whose content differs from its latest
+     * version.
+     */
+    private Result update(String code, UUID id, Desired desired, String author, String at) {
+        Certification certification = Certification.findById(id);
+        if (certification == null) {
+            throw new IllegalStateException("Certification " + id + " (" + code + ") disappeared during the import");
+        }
+        Map<FrameworkKind, JsonNode> changed = changedFrameworks(desired.frameworks,
+                contents(FrameworkVersionEntity.latestOf(id)));
+        boolean definitionChanged = !Stored.of(certification, Map.of()).sameDefinition(desired.draft);
+        if (!definitionChanged && changed.isEmpty()) {
+            return Result.done(code, id, Outcome.UNCHANGED);
+        }
+        if (definitionChanged) {
+            CertificationLifecycle.checkUpdate(certification.status, certification.kind, desired.draft.kind());
+            CertificationMapper.apply(desired.draft, certification);
+            certification.updatedAt = clock.instant();
+            events.changed(certification, CertificationEventType.UPDATED);
+        }
+        if (!changed.isEmpty()) {
+            CertificationLifecycle.checkFrameworkVersion(certification.status);
+            addVersions(certification, changed, author, at);
+        }
+        return Result.done(code, id, Outcome.UPDATED);
+    }
+
+    private void addVersions(Certification certification, Map<FrameworkKind, JsonNode> contents, String author,
+            String at) {
+        for (FrameworkKind kind : FrameworkKind.values()) {
+            JsonNode content = contents.get(kind);
+            if (content == null) {
+                continue;
+            }
+            try {
+                frameworks.appendVersion(certification, kind, content, null, author);
+            } catch (ProblemException e) {
+                // effective-date-order: the latest version takes effect after today.
+                String field = at + ".frameworks." + kind.pathSegment();
+                throw new Rejected(e.problem().errors().stream()
+                        .map(error -> new Problem.FieldError(field, error.rule(), error.message())).toList());
+            }
+        }
+    }
+
+    private static Map<FrameworkKind, JsonNode> changedFrameworks(Map<FrameworkKind, JsonNode> desired,
+            Map<FrameworkKind, JsonNode> latest) {
+        Map<FrameworkKind, JsonNode> changed = new EnumMap<>(FrameworkKind.class);
+        desired.forEach((kind, content) -> {
+            if (!content.equals(latest.get(kind))) {
+                changed.put(kind, content);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<FrameworkKind, JsonNode> contents(Map<FrameworkKind, FrameworkVersionEntity> latest) {
+        Map<FrameworkKind, JsonNode> contents = new EnumMap<>(FrameworkKind.class);
+        latest.forEach((kind, version) -> contents.put(kind, version.content));
+        return contents;
+    }
+
+    private static Result internal(Candidate candidate, Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Directory import of %s failed; error id %s", candidate.code, errorId);
+        return Result.rejected(candidate.code, List.of(new Problem.FieldError("items[" + candidate.index + "]",
+                INTERNAL, "could not be saved (nothing was written for it): quote error id " + errorId
+                        + " to the operators, or import it again")));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Rejected || cause instanceof LifecycleException) {
+                return cause;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return e;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- records
+
+    /** An item read from the body, or its REJECTED result. */
+    private record Candidate(int index, String code, DirectoryImportRequest.Item item, Result rejection) {
+
+        static Candidate rejected(int index, Result rejection) {
+            return new Candidate(index, null, null, rejection);
+        }
+    }
+
+    private record Batch(Set<String> knownBranches, Map<String, Stored> existing) {
+    }
+
+    /** What an item asks for, normalised; {@code frameworks} holds the given and valid ones only. */
+    private record Desired(CertificationDraft draft, Map<FrameworkKind, JsonNode> frameworks,
+            List<Problem.FieldError> errors) {
+    }
+
+    /** A stored certification as read with the batch: its definition and the content of its latest versions. */
+    private record Stored(UUID id, CertificationKind kind, String title, List<Cpne> cpnes, List<String> nsfCodes,
+            List<String> romeCodes, Map<FrameworkKind, JsonNode> frameworks) {
+
+        static Stored of(Certification c, Map<FrameworkKind, JsonNode> frameworks) {
+            return new Stored(c.id, c.kind, c.title, c.cpnes.stream().map(p -> new Cpne(p.name, p.idcc)).toList(),
+                    List.copyOf(c.nsfCodes), List.copyOf(c.romeCodes), frameworks);
+        }
+
+        /** Title, kind, CPNEs (in order), NSF and ROME codes (in order) equal. */
+        boolean sameDefinition(CertificationDraft draft) {
+            return kind == draft.kind() && title.equals(draft.title()) && cpnes.equals(draft.cpnes())
+                    && nsfCodes.equals(draft.nsfCodes()) && romeCodes.equals(draft.romeCodes());
+        }
+
+        boolean sameAs(Desired desired) {
+            return sameDefinition(desired.draft) && changedFrameworks(desired.frameworks, frameworks).isEmpty();
+        }
+    }
+
+    /** An item refused inside its transaction, which rolls it back. */
+    private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Problem.FieldError> errors;
+
+        Rejected(List<Problem.FieldError> errors) {
+            super(errors.isEmpty() ? "rejected" : errors.get(0).field() + ": " + errors.get(0).message(), null,
+                    false, false);
+            this.errors = errors;
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package org.cqpsuite.certification.directory;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.cqpsuite.events.certification.CertificationEventSchema;
+import org.cqpsuite.events.certification.CertificationEvents;
+import org.cqpsuite.outbox.OutboxEvent;
+import org.cqpsuite.testinfra.KafkaTestClient;
+import org.cqpsuite.testinfra.TestInfrastructure;
+import org.cqpsuite.testinfra.TestTokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /directory-imports/certifications}: what the directory importer writes, read back through the API, the
+ * outbox and the topic as a subscriber sees it.
+ */
+@QuarkusTest
+class DirectoryImportTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private static final String PATH = "/directory-imports/certifications";
+    private static final String CREATED = "org.cqpsuite.certification.created";
+    private static final String UPDATED = "org.cqpsuite.certification.updated";
+    private static final String PUBLISHED = "org.cqpsuite.certification.published";
+    private static final String VERSION_ADDED = "org.cqpsuite.certification.framework-version-added";
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(CertificationEventSchema.json(),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Codes unique in this test JVM's database. */
+    private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000 + ThreadLocalRandom.current().nextInt(40_000));
+
+    private static final String ACTIVITIES = """
+            {"workSituations": ["Intervention sur site de production"],
+             "activities": ["Diagnostiquer une panne", "Remettre en service un équipement"],
+             "targetedJobs": [{"title": "Technicien de maintenance", "romeCode": "I1304"}]}""";
+    private static final String SKILLS = """
+            {"blocks": [{"code": "BC01", "title": "Maintenance corrective",
+              "skills": [{"label": "Diagnostiquer une panne", "transversal": false},
+                         {"label": "Rendre compte de son intervention", "transversal": true}]}]}""";
+    private static final String EVALUATION = """
+            {"items": [{"target": "BC01", "criteria": ["La panne est localisée"],
+              "methods": ["Mise en situation professionnelle"], "tests": "Dépannage, 3 heures"}]}""";
+
+    // ------------------------------------------------------------------------------------------------ outcomes
+
+    @Test
+    void newCertificationsAreCreatedPublishedWithTheirFrameworksAndTheirEvents() throws Exception {
+        String cqp = rncp();
+        String other = "RS" + NEXT_CODE.incrementAndGet();
+        ValidatableResponse answer = post(items(
+                cqp(cqp.toLowerCase(java.util.Locale.ROOT), "CQP Technicien de maintenance", true),
+                other(other)));
+        answer.statusCode(200).contentType(ContentType.JSON)
+                .body("results", hasSize(2))
+                .body("results[0].directoryCode", equalTo(cqp))
+                .body("results[0].outcome", equalTo("CREATED"))
+                .body("results[0].id", notNullValue())
+                .body("results[0].errors", nullValue())
+                .body("results[1].directoryCode", equalTo(other))
+                .body("results[1].outcome", equalTo("CREATED"));
+        String cqpId = answer.extract().path("results[0].id");
+        String otherId = answer.extract().path("results[1].id");
+
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        given().when().get("/certifications/" + cqpId).then().statusCode(200)
+                .body("directoryCode", equalTo(cqp))
+                .body("source", equalTo("DIRECTORY_IMPORT"))
+                .body("status", equalTo("PUBLISHED"))
+                .body("kind", equalTo("CQP"))
+                .body("carryingBranches", equalTo(List.of("3248")))
+                .body("nsfCodes", equalTo(List.of("250r")))
+                .body("romeCodes", equalTo(List.of("I1304")))
+                .body("frameworks.activities.number", equalTo(1))
+                .body("frameworks.skills.number", equalTo(1))
+                .body("frameworks.evaluation.number", equalTo(1))
+                .body("frameworks.skills.effectiveDate", equalTo(today))
+                .body("frameworks.skills.author", equalTo("admin@test"));
+        given().when().get("/certifications/" + cqpId + "/frameworks/skills").then().statusCode(200)
+                .body("content.blocks[0].skills[1].transversal", equalTo(true));
+        given().when().get("/certifications/" + otherId).then().statusCode(200)
+                .body("kind", equalTo("OTHER"))
+                .body("status", equalTo("PUBLISHED"))
+                .body("cpnes", hasSize(0))
+                .body("frameworks.activities", nullValue());
+        given().queryParam("directoryCode", cqp.toLowerCase(java.util.Locale.ROOT)).when().get("/certifications")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(cqpId));
+        given().queryParam("directoryCode", "RNCP1").when().get("/certifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("directoryCode"));
+
+        assertThat(outboxTypes(cqpId)).containsExactly(CREATED, VERSION_ADDED, VERSION_ADDED, VERSION_ADDED, PUBLISHED);
+        assertThat(outboxTypes(otherId)).containsExactly(CREATED, PUBLISHED);
+        List<ConsumerRecord<String, String>> events = events(cqpId, 5);
+        assertThat(events).extracting(record -> header(record, "ce_type"))
+                .containsExactly(CREATED, VERSION_ADDED, VERSION_ADDED, VERSION_ADDED, PUBLISHED);
+        for (ConsumerRecord<String, String> record : events) {
+            assertThat(SCHEMA.validate(JSON.readTree(record.value()))).as(record.value()).isEmpty();
+        }
+        JsonNode first = JSON.readTree(events.get(0).value()).path("certification");
+        assertThat(first.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(first.path("source").asText()).isEqualTo("DIRECTORY_IMPORT");
+        JsonNode last = JSON.readTree(events.get(4).value());
+        assertThat(last.path("sequence").asLong()).isEqualTo(5);
+        assertThat(last.path("certification").path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(last.path("certification").path("frameworks").path("skills").path("blockCodes").toString())
+                .isEqualTo("[\"BC01\"]");
+    }
+
+    @Test
+    void importingTheSameBodyTwiceChangesNothingAndPublishesNothing() {
+        String cqp = rncp();
+        String other = rncp();
+        String body = items(cqp(cqp, "CQP Technicien de maintenance", true), other(other));
+        ValidatableResponse first = post(body).statusCode(200);
+        String cqpId = first.extract().path("results[0].id");
+        String otherId = first.extract().path("results[1].id");
+        String etag = given().when().get("/certifications/" + cqpId).then().extract().header("ETag");
+        assertThat(events(cqpId, 5)).hasSize(5);
+        assertThat(events(otherId, 2)).hasSize(2);
+
+        post(body).statusCode(200)
+                .body("results.outcome", equalTo(List.of("UNCHANGED", "UNCHANGED")))
+                .body("results.id", equalTo(List.of(cqpId, otherId)))
+                .body("results[0].errors", nullValue());
+        // Frameworks left out are "not given": still nothing to change.
+        post(items(cqp(cqp, "CQP Technicien de maintenance", false))).statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"));
+
+        given().when().get("/certifications/" + cqpId).then().header("ETag", etag);
+        assertThat(outboxTypes(cqpId)).hasSize(5);
+        assertThat(outboxTypes(otherId)).hasSize(2);
+        assertThat(events(cqpId, 5)).hasSize(5);
+        assertThat(events(otherId, 2)).hasSize(2);
+    }
+
+    @Test
+    void aChangedFieldIsOneUpdatedEventAndAChangedFrameworkOneNewVersion() {
+        String code = rncp();
+        String id = post(items(cqp(code, "CQP Technicien de maintenance", true))).statusCode(200)
+                .extract().path("results[0].id");
+
+        post(items(cqp(code, "CQP Technicien de maintenance industrielle", true))).statusCode(200)
+                .body("results[0].outcome", equalTo("UPDATED"))
+                .body("results[0].id", equalTo(id));
+        given().when().get("/certifications/" + id).then()
+                .body("title", equalTo("CQP Technicien de maintenance industrielle"))
+                .body("status", equalTo("PUBLISHED"))
+                .body("frameworks.skills.number", equalTo(1));
+        assertThat(outboxTypes(id)).containsExactly(CREATED, VERSION_ADDED, VERSION_ADDED, VERSION_ADDED, PUBLISHED,
+                UPDATED);
+        assertThat(events(id, 6)).extracting(record -> header(record, "ce_type")).endsWith(PUBLISHED, UPDATED);
+
+        String newSkills = SKILLS.replace("Rendre compte de son intervention", "Rédiger un compte rendu");
+        post(items(item(code, "CQP", "CQP Technicien de maintenance industrielle", "3248",
+                "{\"skills\": " + newSkills + "}"))).statusCode(200)
+                .body("results[0].outcome", equalTo("UPDATED"));
+        given().when().get("/certifications/" + id).then()
+                .body("frameworks.skills.number", equalTo(2))
+                .body("frameworks.activities.number", equalTo(1))
+                .body("frameworks.evaluation.number", equalTo(1));
+        given().when().get("/certifications/" + id + "/frameworks/skills/versions/1").then()
+                .body("content.blocks[0].skills[1].label", equalTo("Rendre compte de son intervention"));
+        given().when().get("/certifications/" + id + "/frameworks/skills").then()
+                .body("number", equalTo(2))
+                .body("content.blocks[0].skills[1].label", equalTo("Rédiger un compte rendu"));
+        assertThat(outboxTypes(id)).hasSize(7).endsWith(UPDATED, VERSION_ADDED);
+        assertThat(events(id, 7)).extracting(record -> header(record, "ce_type")).endsWith(UPDATED, VERSION_ADDED);
+
+        // Codes as a client may type them are normalised before they are compared: still the same certification.
+        post(items(item(code, "CQP", " CQP Technicien de maintenance industrielle ", "3248",
+                "{\"skills\": " + newSkills + "}").replace("\"250r\"", "\"250R\""))).statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"));
+        assertThat(outboxTypes(id)).hasSize(7);
+    }
+
+    @Test
+    void rejectedItemsWriteNothingAndDoNotStopTheOthers() {
+        String accepted = rncp();
+        String noCpne = rncp();
+        String unknownBranch = rncp();
+        String badSkills = rncp();
+        String badKind = rncp();
+        String lastAccepted = rncp();
+        ValidatableResponse answer = post(items(
+                other(accepted),
+                item(noCpne, "CQP", "CQP sans CPNE", null, null),
+                other(accepted.toLowerCase(java.util.Locale.ROOT)),
+                other("RNCP12"),
+                item(unknownBranch, "CQP", "CQP d'une branche inconnue", "0001", null),
+                item(badSkills, "OTHER", "Titre aux blocs vides", null,
+                        "{\"skills\": {\"blocks\": [{\"code\": \"BC01\", \"title\": \"Bloc\", \"skills\": []}]}}"),
+                item(badKind, "BTS", "Brevet de technicien supérieur", null, null),
+                "{\"kind\": \"OTHER\", \"title\": \"Sans code\"}",
+                "null",
+                other(lastAccepted)));
+        answer.statusCode(200)
+                .body("results.outcome", equalTo(List.of("CREATED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
+                        "REJECTED", "REJECTED", "REJECTED", "REJECTED", "CREATED")))
+                .body("results[1].id", nullValue())
+                .body("results[1].directoryCode", equalTo(noCpne))
+                .body("results[1].errors[0].field", equalTo("items[1].cpnes"))
+                .body("results[1].errors[0].rule", equalTo("min-branches"))
+                .body("results[2].errors[0].field", equalTo("items[2].directoryCode"))
+                .body("results[2].errors[0].rule", equalTo("duplicate"))
+                .body("results[3].directoryCode", equalTo("RNCP12"))
+                .body("results[3].errors[0].rule", equalTo("pattern"))
+                .body("results[4].errors[0].field", equalTo("items[4].cpnes[0].idcc"))
+                .body("results[4].errors[0].rule", equalTo("unknown-branch"))
+                .body("results[5].errors[0].field", equalTo("items[5].frameworks.skills.blocks[0].skills"))
+                .body("results[5].errors[0].rule", equalTo("required"))
+                .body("results[6].errors[0].field", equalTo("items[6].kind"))
+                .body("results[6].errors[0].rule", equalTo("type"))
+                .body("results[7].directoryCode", nullValue())
+                .body("results[7].errors[0].field", equalTo("items[7].directoryCode"))
+                .body("results[7].errors[0].rule", equalTo("required"))
+                .body("results[8].errors[0].field", equalTo("items[8]"))
+                .body("results[9].directoryCode", equalTo(lastAccepted));
+
+        for (String code : List.of(noCpne, unknownBranch, badSkills, badKind)) {
+            given().queryParam("directoryCode", code).when().get("/certifications")
+                    .then().statusCode(200).body("total", equalTo(0));
+        }
+        given().queryParam("q", "Sans code").when().get("/certifications").then().body("total", equalTo(0));
+        given().queryParam("directoryCode", accepted).when().get("/certifications")
+                .then().body("total", equalTo(1)).body("items[0].title", equalTo("Habilitation " + accepted));
+    }
+
+    @Test
+    void anOtherCertificationNeedsNoCpneButACqpDoes() {
+        String other = rncp();
+        String cqp = rncp();
+        post(items(item(other, "OTHER", "Titre professionnel", null, null),
+                item(cqp, "CQP", "CQP sans CPNE", null, null))).statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED"))
+                .body("results[1].outcome", equalTo("REJECTED"))
+                .body("results[1].errors.rule", equalTo(List.of("min-branches")));
+    }
+
+    @Test
+    void aPublishedCertificationKeepsItsKindAndTheRefusalWritesNothing() {
+        String code = rncp();
+        String id = post(items(item(code, "CQP", "CQP Opérateur", "0018", null))).statusCode(200)
+                .extract().path("results[0].id");
+        String etag = given().when().get("/certifications/" + id).then().extract().header("ETag");
+
+        post(items(item(code, "CQPI", "CQPI Opérateur", "0018", null)
+                .replace("\"cpnes\": [", "\"cpnes\": [{\"name\": \"CPNEFP habillement\", \"idcc\": \"0247\"}, ")))
+                .statusCode(200)
+                .body("results[0].outcome", equalTo("REJECTED"))
+                .body("results[0].id", nullValue())
+                .body("results[0].errors[0].field", equalTo("items[0].kind"))
+                .body("results[0].errors[0].rule", equalTo("kind-frozen"));
+        given().when().get("/certifications/" + id).then().header("ETag", etag)
+                .body("kind", equalTo("CQP")).body("title", equalTo("CQP Opérateur"));
+        assertThat(outboxTypes(id)).containsExactly(CREATED, PUBLISHED);
+    }
+
+    @Test
+    void aRetiredCertificationIsUnchangedWhenEqualAndRejectedWhenDifferent() {
+        String code = rncp();
+        String id = post(items(other(code))).statusCode(200).extract().path("results[0].id");
+        given().auth().oauth2(TestTokens.admin()).when().post("/certifications/" + id + "/retirement")
+                .then().statusCode(200);
+
+        post(items(other(code))).statusCode(200).body("results[0].outcome", equalTo("UNCHANGED"));
+        post(items(other(code).replace("Habilitation", "Habilitation renouvelée"))).statusCode(200)
+                .body("results[0].outcome", equalTo("REJECTED"))
+                .body("results[0].errors[0].field", equalTo("items[0]"))
+                .body("results[0].errors[0].rule", equalTo("retired"));
+        given().when().get("/certifications/" + id).then().body("status", equalTo("RETIRED"))
+                .body("title", equalTo("Habilitation " + code));
+    }
+
+    @Test
+    void aDatabaseFailureOnOneItemRejectsItAloneWithAnErrorId() {
+        String before = rncp();
+        String failing = rncp();
+        String after = rncp();
+        // PostgreSQL refuses the NUL character in text: the insert fails after validation.
+        post(items(other(before), item(failing, "OTHER", "Titre \\u0000 nul", null, null), other(after)))
+                .statusCode(200)
+                .body("results.outcome", equalTo(List.of("CREATED", "REJECTED", "CREATED")))
+                .body("results[1].id", nullValue())
+                .body("results[1].errors[0].field", equalTo("items[1]"))
+                .body("results[1].errors[0].rule", equalTo("internal"))
+                .body("results[1].errors[0].message", containsString("error id"));
+        given().queryParam("directoryCode", failing).when().get("/certifications").then().body("total", equalTo(0));
+        given().queryParam("directoryCode", after).when().get("/certifications").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aFullBatchIsReadInAFewQueriesAndItsReimportWritesNothing() {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < DirectoryImportService.MAX_ITEMS; i++) {
+            batch.add(i % 5 == 0 ? cqp(rncp(), "CQP de maintenance " + i, true) : other(rncp()));
+        }
+        String body = items(batch.toArray(String[]::new));
+        long start = System.nanoTime();
+        post(body).statusCode(200).body("results.outcome", everyItem(equalTo("CREATED")));
+        long created = System.nanoTime() - start;
+
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        start = System.nanoTime();
+        post(body).statusCode(200).body("results.outcome", everyItem(equalTo("UNCHANGED")));
+        long unchanged = System.nanoTime() - start;
+        // The outbox relay polls meanwhile: count only the queries of this service's own tables.
+        long queries = java.util.Arrays.stream(statistics.getQueries())
+                .filter(query -> query.contains("Certification") || query.contains("FrameworkVersionEntity")
+                        || query.contains("Branch"))
+                .mapToLong(query -> statistics.getQueryStatistics(query).getExecutionCount()).sum();
+        long collectionFetches = statistics.getCollectionFetchCount();
+        statistics.setStatisticsEnabled(false);
+        System.out.printf("Directory import of %d items: created in %d ms, re-imported unchanged in %d ms%n",
+                batch.size(), created / 1_000_000, unchanged / 1_000_000);
+        assertThat(queries).as("queries to read the batch (branches, certifications, latest versions)").isEqualTo(3);
+        assertThat(collectionFetches).as("CPNEs fetched one certification at a time").isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------ whole-body errors
+
+    @Test
+    void onlyAnAdminMayImport() {
+        String body = items(other(rncp()));
+        given().contentType(ContentType.JSON).body(body).when().post(PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expired("admin")).contentType(ContentType.JSON).body(body).when().post(PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.certifier("3248")).contentType(ContentType.JSON).body(body).when().post(PATH)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.registrar()).contentType(ContentType.JSON).body(body).when().post(PATH)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEmptyOversizeOrMalformedBatchIs400() {
+        post("{\"items\": []}").statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("items"))
+                .body("errors[0].rule", equalTo("size"));
+        List<String> many = new ArrayList<>(Collections.nCopies(501, other("RS1")));
+        post(items(many.toArray(String[]::new))).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("items"))
+                .body("errors[0].message", containsString("501"));
+        post("{}").statusCode(400).body("errors[0].field", equalTo("items"));
+        post("{\"items\": {}}").statusCode(400).body("errors[0].field", equalTo("items"));
+        post("{\"items\": [" + other(rncp()) + "], \"dryRun\": true}").statusCode(400)
+                .body("errors[0].field", equalTo("dryRun"))
+                .body("errors[0].rule", equalTo("unknown-field"));
+        post("[]").statusCode(400).body("errors[0].field", equalTo("body"));
+        post("{\"items\": [").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:cqp-suite:problem:malformed-json"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.TEXT).body("items")
+                .when().post(PATH).then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOperationIsDocumented() throws Exception {
+        JsonNode operation = JSON.readTree(given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString()).path("paths").path(PATH).path("post");
+        assertThat(operation.path("summary").asText()).isNotBlank();
+        assertThat(operation.path("security").toString()).contains("jwt");
+        assertThat(operation.path("requestBody").path("content").path("application/json").has("examples")).isTrue();
+        assertThat(operation.path("responses").path("200").path("content").path("application/json").has("examples"))
+                .isTrue();
+        for (String status : List.of("400", "401", "403")) {
+            assertThat(operation.path("responses").path(status).path("content").has("application/problem+json"))
+                    .as(status).isTrue();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private static String rncp() {
+        return "RNCP" + NEXT_CODE.incrementAndGet();
+    }
+
+    private static String items(String... items) {
+        return "{\"items\": [" + String.join(",\n", items) + "]}";
+    }
+
+    /** A CQP of the métallurgie, with its three frameworks or none. */
+    private static String cqp(String code, String title, boolean withFrameworks) {
+        return item(code, "CQP", title, "3248", withFrameworks
+                ? "{\"activities\": " + ACTIVITIES + ", \"skills\": " + SKILLS + ", \"evaluation\": " + EVALUATION + "}"
+                : null);
+    }
+
+    /** An RS certification that is not a CQP, without CPNE. */
+    private static String other(String code) {
+        return item(code, "OTHER", "Habilitation " + code, null, null);
+    }
+
+    private static String item(String code, String kind, String title, String idcc, String frameworks) {
+        String cpnes = idcc == null ? "[]" : "[{\"name\": \"CPNE " + idcc + "\", \"idcc\": \"" + idcc + "\"}]";
+        return "{\"directoryCode\": \"" + code + "\", \"kind\": \"" + kind + "\", \"title\": \"" + title + "\", "
+                + "\"cpnes\": " + cpnes + ", \"nsfCodes\": [\"250r\"], \"romeCodes\": [\"I1304\"]"
+                + (frameworks == null ? "" : ", \"frameworks\": " + frameworks) + "}";
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post(PATH).then();
+    }
+
+    /** The types of the outbox rows of a certification, in order. */
+    private static List<String> outboxTypes(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "messageKey = ?1 order by position", id).stream().map(event -> event.eventType).toList());
+    }
+
+    /**
+     * The records of a certification on the topic once {@code expected} arrived, read again a little longer so that
+     * one more (an event that should not be there) would be seen.
+     */
+    private static List<ConsumerRecord<String, String>> events(String id, int expected) {
+        KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.shared().kafkaBootstrapServers());
+        kafka.readKey(CertificationEvents.TOPIC, id, expected, Duration.ofSeconds(30));
+        return kafka.readKey(CertificationEvents.TOPIC, id, expected + 1, Duration.ofSeconds(3));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
