@@ -34,7 +34,8 @@ import java.util.UUID;
  * @param status {@value #STATUS_REQUESTED}, {@value #STATUS_REGISTERED}, {@value #STATUS_REFUSED},
  *        {@value #STATUS_WITHDRAWN}, {@value #STATUS_EXPIRED} or {@value #STATUS_REPLACED}: REQUESTED → REGISTERED |
  *        REFUSED | WITHDRAWN; REGISTERED → WITHDRAWN | EXPIRED | REPLACED; EXPIRED → REPLACED. REFUSED, WITHDRAWN and
- *        REPLACED are final; the status is the current one, the dates say when each applied
+ *        REPLACED are final; the status is the current one, the dates say when each applied. An entry found by the
+ *        directory importer is appended directly as REGISTERED, EXPIRED or WITHDRAWN (the status its fiche gives)
  * @param registrationType {@value #TYPE_ON_REQUEST} (sur demande, after the assent of France compétences' commission:
  *        every CQP) or {@value #TYPE_BY_RIGHT} (de droit); {@code null} until decided
  * @param requestedOn the day the registration was requested; {@code null} only when not known (a registration found by

@@ -16,7 +16,10 @@ import java.util.UUID;
  * @param certificationId the certification id (as in {@code cqp.certification.events}), also the Kafka key and
  *        {@code ce_subject}
  * @param transmissions every transmission to France compétences, oldest first; the last one is the current one. Never
- *        empty in an event: a certification's first event is its first transmission
+ *        empty for a CQP or a CQPI (their first event is their first transmission, recorded or inferred from a
+ *        directory import); empty only for a certification of kind {@code OTHER} (a directory certification that is
+ *        not a CQP, found by the directory importer: the transmission of article L6113-4 of the Code du travail applies
+ *        to CQPs only). The state does not carry the kind: {@code cqp.certification.events} does
  * @param registrations every registration of the certification, in the RNCP or the RS, whatever its status, in the
  *        order registration-service recorded them (request order; a registration found by the directory importer when
  *        it was found). Append-only: an entry never moves nor disappears, it only changes status

@@ -13,9 +13,10 @@ import java.time.LocalDate;
  *        there is none (an inferred transmission, or none was given); not empty otherwise
  * @param recordedAt when registration-service recorded it, RFC 3339 in UTC
  * @param inferred {@code true} when it was not recorded by a user but inferred from a directory import: a
- *        certification found registered in the RNCP or the RS was necessarily transmitted, on a day the directory does
- *        not give: {@code transmittedOn} is then a date derived from the directory (e.g. the registration's decision
- *        date), not the real transmission date
+ *        CQP or CQPI found registered in the RNCP or the RS was necessarily transmitted, on a day the directory does
+ *        not give: {@code transmittedOn} is then a date derived from the directory (registration-service takes the
+ *        earliest decision or effective date of the certification's registrations), not the real transmission date.
+ *        Certifications of kind {@code OTHER} get no transmission, inferred or not
  */
 public record TransmissionState(LocalDate transmittedOn, String reference, Instant recordedAt, boolean inferred) {
 }

@@ -1,7 +1,7 @@
 /**
  * The contract of topic {@code cqp.registration.events}, published by registration-service: every change of a
  * certification's transmission to France compétences or of its registrations in the RNCP and the RS (transmitted,
- * requested, registered, refused, withdrawn, expired, renewed) as a CloudEvents 1.0 Kafka record keyed by the
+ * requested, registered, refused, withdrawn, expired, renewed, corrected) as a CloudEvents 1.0 Kafka record keyed by the
  * certification id, whose value is {@link org.cqpsuite.events.registration.RegistrationEventData}: a per-certification
  * sequence number and the certification's full registration state after the change.
  *

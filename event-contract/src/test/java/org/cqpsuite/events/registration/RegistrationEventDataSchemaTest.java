@@ -127,8 +127,52 @@ class RegistrationEventDataSchemaTest {
                 List.of(refused, withdrawn, withdrawnAfterRegistration, byRight)));
     }
 
+    /**
+     * A directory certification that is not a CQP (kind OTHER), found by the directory importer: no transmission (its
+     * first event is the registration's), an active RNCP registration by right without a known request day, preceded
+     * by another certification's code; and an inactive RS registration, withdrawn on the export date.
+     */
+    static RegistrationEventData importedOtherWithoutTransmission() {
+        RegistrationEntry active = Entries.requested(UUID.randomUUID(), DIRECTORY_RNCP, null)
+                .registered("RNCP37827", TYPE_BY_RIGHT, day("2023-07-12"), day("2023-09-01"), day("2028-08-31"), 5,
+                        List.of(new BlockState("RNCP37827BC01", "Gérer la relation client")))
+                .predecessor(null, "RNCP31678").build();
+        RegistrationEntry inactive = Entries.requested(UUID.randomUUID(), DIRECTORY_RS, null)
+                .registered("RS5568", TYPE_ON_REQUEST, day("2021-03-25"), day("2021-03-25"), day("2026-12-31"), null,
+                        List.of())
+                .withdrawn(day("2026-08-16"), "Fiche inactive dans l'export du 16/08/2026").build();
+        return new RegistrationEventData(2,
+                new RegistrationState(UUID.randomUUID(), List.of(), List.of(active, inactive)));
+    }
+
+    /** The example after an import changed its end date and its award deadline (a corrected event): same status. */
+    static RegistrationEventData corrected() {
+        RegistrationEntry entry = Entries.of(registeredEntry()).awardDeadline(day("2025-06-14")).build();
+        Entries later = Entries.of(entry);
+        later.endsOn = day("2024-12-31");
+        return new RegistrationEventData(4,
+                new RegistrationState(CERTIFICATION, List.of(TRANSMISSION), List.of(later.build())));
+    }
+
     static Stream<RegistrationEventData> events() {
-        return Stream.of(registered(), transmitted(), requested(), renewed(), importedLegacy(), rs());
+        return Stream.of(registered(), transmitted(), requested(), renewed(), importedLegacy(), rs(),
+                importedOtherWithoutTransmission(), corrected());
+    }
+
+    /**
+     * Contract 1.1: a state without transmission is valid (a certification of kind OTHER); the schema cannot tell the
+     * kind, so it accepts it for any certification, and producers guarantee that CQPs and CQPIs have one.
+     */
+    @Test
+    void aStateWithoutTransmissionIsValid() {
+        ObjectNode document = (ObjectNode) tree(RegistrationEventSchema.exampleRegistered());
+        state(document).putArray("transmissions");
+
+        assertThat(violations(document)).isEmpty();
+        assertThat(tree(RegistrationEventSchema.json()).at("/$defs/state/properties/transmissions/minItems")
+                .isMissingNode()).isTrue();
+        assertThat(tree(RegistrationEventSchema.json()).at("/$defs/state/properties/transmissions/description")
+                .asText()).contains("OTHER");
     }
 
     @Test
@@ -207,8 +251,8 @@ class RegistrationEventDataSchemaTest {
                 invalid("extra state property", "/state", root -> state(root).put("certificationCode", "RNCP99001")),
                 invalid("certification id not a UUID", "/state/certificationId",
                         root -> state(root).put("certificationId", "CQP-0001")),
-                invalid("no transmission", "/state/transmissions",
-                        root -> state(root).putArray("transmissions")),
+                invalid("null transmissions", "/state/transmissions", root -> state(root).putNull("transmissions")),
+                invalid("missing transmissions", "/state", root -> state(root).remove("transmissions")),
                 invalid("null registrations", "/state/registrations", root -> state(root).putNull("registrations")),
                 invalid("empty transmission reference", "/state/transmissions/0/reference",
                         root -> transmission(root).put("reference", "")),

@@ -25,14 +25,15 @@ class RegistrationEventTypeTest {
                 "org.cqpsuite.registration.transmitted", "org.cqpsuite.registration.requested",
                 "org.cqpsuite.registration.registered", "org.cqpsuite.registration.refused",
                 "org.cqpsuite.registration.withdrawn", "org.cqpsuite.registration.expired",
-                "org.cqpsuite.registration.renewed");
+                "org.cqpsuite.registration.renewed", "org.cqpsuite.registration.corrected");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"org.cqpsuite.registration.suspended", "org.cqpsuite.registration.registered.v2",
         "ORG.CQPSUITE.REGISTRATION.REGISTERED", " org.cqpsuite.registration.registered", "REGISTERED", "registered",
-        "org.cqpsuite.certification.published", "org.cqpsuite.registration."})
+        "org.cqpsuite.certification.published", "org.cqpsuite.registration.", "org.cqpsuite.registration.correct",
+        "CORRECTED"})
     void unknownTypesAreDetected(String ceType) {
         assertThat(RegistrationEventType.fromCeType(ceType)).isEmpty();
     }

@@ -58,6 +58,31 @@ public class CertificationLookup {
         throw unavailable();
     }
 
+    /** What certification-service answered for one certification, for batch writes that go on whatever it says. */
+    public sealed interface Answer {
+    }
+
+    /** It exists (whatever its status). */
+    public record Found(CertificationSummary certification) implements Answer {
+    }
+
+    /** certification-service knows no such certification. */
+    public record Unknown() implements Answer {
+    }
+
+    /** certification-service could not answer (after the retries): try again later. */
+    public record Unavailable() implements Answer {
+    }
+
+    /** As {@link #require}, without throwing: for the directory import, where one answer must not fail a batch. */
+    public Answer find(UUID id) {
+        try {
+            return new Found(require(id));
+        } catch (ProblemException e) {
+            return e.problem().status() == 404 ? new Unknown() : new Unavailable();
+        }
+    }
+
     private static ProblemException unavailable() {
         return new ProblemException(Problem.of(503, "certification-service-unavailable", "Service unavailable",
                 "certification-service cannot be reached to check the certification; nothing was written. Retry in "

@@ -16,13 +16,18 @@ import java.util.Objects;
  * <li>REQUESTED: {@code requestedOn}; no decision fields;</li>
  * <li>REFUSED: {@code decidedOn}; no other decision field;</li>
  * <li>REGISTERED, WITHDRAWN, EXPIRED, REPLACED: {@code code}, {@code registrationType}, {@code decidedOn},
- * {@code effectiveFrom}, {@code endsOn} (level, award deadline and blocks stay optional here: their rules depend on
- * the directory and the decision date, see {@link RegistrationRules});</li>
+ * {@code effectiveFrom}, and {@code endsOn} unless the registration is {@link RegistrationType#BY_RIGHT} and not
+ * EXPIRED (a registration by right may have no end: the directory importer records such fiches; the API's decisions
+ * always give one, see {@link RegistrationRules}). Level, award deadline and blocks stay optional here: their rules
+ * depend on the directory and the decision date;</li>
  * <li>WITHDRAWN, and only it: {@code withdrawnOn} and {@code withdrawalReason};</li>
- * <li>REPLACED, and only it: {@code successorCode}.</li>
+ * <li>REPLACED: {@code successorCode} (the code of the registration that renewed it). Other registered statuses may
+ * carry one too: the code of the certification that follows this one in the directory, as the directory importer
+ * finds it; REQUESTED and REFUSED never.</li>
  * </ul>
  * {@code requestedOn} is {@code null} for a successor made by a renewal (the public renewal body is a decision and has
- * no request date). Input rules ({@link RegistrationRules}) are not re-checked here.
+ * no request date) and for a registration found by the directory importer. Input rules ({@link RegistrationRules},
+ * {@link DirectoryImportRules}) are not re-checked here.
  *
  * @param status where the registration stands
  * @param directory RNCP or RS
@@ -31,14 +36,16 @@ import java.util.Objects;
  * @param registrationType on request (sur demande) or by right (de droit)
  * @param decidedOn the date of the decision (registration or refusal)
  * @param effectiveFrom the first day of the registration
- * @param endsOn the last day of the registration; inactive from the day after
+ * @param endsOn the last day of the registration; inactive from the day after; {@code null} only for a registration
+ *        by right without end
  * @param level the qualification level 1 to 8, or {@code null}
  * @param awardDeadline the last day the certification may still be awarded, or {@code null}
  * @param blocks the skills blocks (RNCP), never {@code null}
  * @param withdrawnOn the first day on which a withdrawn registration is no longer in force
  * @param withdrawalReason why it was withdrawn
  * @param predecessorCode the code of the registration this one renews, or {@code null}
- * @param successorCode the code of the registration that renewed this one (REPLACED only)
+ * @param successorCode the code of the registration that renewed this one (required when REPLACED), or of the
+ *        certification that follows this one in the directory (from the directory importer)
  */
 public record Registration(RegistrationStatus status, Directory directory, LocalDate requestedOn, String code,
         RegistrationType registrationType, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn,
@@ -59,7 +66,9 @@ public record Registration(RegistrationStatus status, Directory directory, Local
             requireNonNull(code, "code", status);
             requireNonNull(registrationType, "registrationType", status);
             requireNonNull(effectiveFrom, "effectiveFrom", status);
-            requireNonNull(endsOn, "endsOn", status);
+            if (registrationType != RegistrationType.BY_RIGHT || status == RegistrationStatus.EXPIRED) {
+                requireNonNull(endsOn, "endsOn", status);
+            }
         } else {
             requireNull(code, "code", status);
             requireNull(registrationType, "registrationType", status);
@@ -71,6 +80,7 @@ public record Registration(RegistrationStatus status, Directory directory, Local
                 throw new IllegalArgumentException("A " + status + " registration has no blocks");
             }
             requireNull(predecessorCode, "predecessorCode", status);
+            requireNull(successorCode, "successorCode", status);
         }
         if (status == RegistrationStatus.WITHDRAWN) {
             requireNonNull(withdrawnOn, "withdrawnOn", status);
@@ -83,8 +93,6 @@ public record Registration(RegistrationStatus status, Directory directory, Local
         }
         if (status == RegistrationStatus.REPLACED) {
             requireNonNull(successorCode, "successorCode", status);
-        } else {
-            requireNull(successorCode, "successorCode", status);
         }
     }
 
@@ -96,7 +104,8 @@ public record Registration(RegistrationStatus status, Directory directory, Local
 
     /**
      * The first day on which the registration is inactive because of its end date: the day after {@code endsOn}
-     * ("the fiche becomes inactive the day after the end date"); {@code null} when nothing was registered.
+     * ("the fiche becomes inactive the day after the end date"); {@code null} when nothing was registered, and for a
+     * registration by right without end.
      */
     public LocalDate expiresOn() {
         return endsOn == null ? null : endsOn.plusDays(1);

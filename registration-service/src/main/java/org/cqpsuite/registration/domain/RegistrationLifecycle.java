@@ -175,14 +175,18 @@ public final class RegistrationLifecycle {
         return new Registration(RegistrationStatus.WITHDRAWN, current.directory(), current.requestedOn(),
                 current.code(), current.registrationType(), current.decidedOn(), current.effectiveFrom(),
                 current.endsOn(), current.level(), current.awardDeadline(), current.blocks(), withdrawal.effectiveOn(),
-                withdrawal.reason(), current.predecessorCode(), null);
+                withdrawal.reason(), current.predecessorCode(), current.successorCode());
     }
 
-    /** Whether the expiry job should expire the registration: REGISTERED and {@code today} after its end date. */
+    /**
+     * Whether the expiry job should expire the registration: REGISTERED and {@code today} after its end date (never
+     * for a registration by right without end).
+     */
     public static boolean isDueForExpiry(Registration registration, LocalDate today) {
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(today, "today");
-        return registration.status() == RegistrationStatus.REGISTERED && today.isAfter(registration.endsOn());
+        return registration.status() == RegistrationStatus.REGISTERED && registration.endsOn() != null
+                && today.isAfter(registration.endsOn());
     }
 
     /**
@@ -248,7 +252,8 @@ public final class RegistrationLifecycle {
         if (!registration.status().wasRegistered()) {
             return false;
         }
-        if (date.isBefore(registration.effectiveFrom()) || date.isAfter(registration.endsOn())) {
+        if (date.isBefore(registration.effectiveFrom())
+                || registration.endsOn() != null && date.isAfter(registration.endsOn())) {
             return false;
         }
         return registration.withdrawnOn() == null || date.isBefore(registration.withdrawnOn());

@@ -423,7 +423,11 @@ public final class RegistrationRules {
         }
     }
 
-    private static void validateBlocks(Directory directory, String code, List<Block> blocks,
+    /**
+     * The skills blocks of a registration (see {@link #validateDecision}); {@code code} is the registration's code when
+     * well-formed (then each block must start with it), else {@code null}. Shared with {@link DirectoryImportRules}.
+     */
+    static void validateBlocks(Directory directory, String code, List<Block> blocks,
             List<Violation> violations) {
         if (!directory.hasBlocks()) {
             if (!blocks.isEmpty()) {

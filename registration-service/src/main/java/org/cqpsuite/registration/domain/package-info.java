@@ -15,6 +15,10 @@
  * <li>{@link org.cqpsuite.registration.domain.RegistrationLifecycle}: the state machine, refusals as
  * {@link org.cqpsuite.registration.domain.TransitionException}s (409 answers), and
  * {@link org.cqpsuite.registration.domain.RegistrationLifecycle#registrationInForce}.</li>
+ * <li>The directory import: {@link org.cqpsuite.registration.domain.DirectoryFiche} (an item of a directory export),
+ * {@link org.cqpsuite.registration.domain.DirectoryImportRules} (its rules, the status a fiche gives and how it meets
+ * the entry already recorded), {@link org.cqpsuite.registration.domain.ImportedRegistration},
+ * {@link org.cqpsuite.registration.domain.CertificationKind} (CQP and CQPI are transmitted, OTHER never).</li>
  * </ul>
  */
 package org.cqpsuite.registration.domain;

@@ -27,6 +27,12 @@ public class RegisteredCertification extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * The certification's kind (CQP, CQPI, OTHER) as certification-service gave it to the last directory import that
+     * checked it; {@code null} until an import does.
+     */
+    public String kind;
+
     /** The certification's row, locked for this transaction; created on its first write. */
     public static RegisteredCertification lockOrCreate(UUID certificationId, Instant now) {
         getEntityManager().createNativeQuery("""

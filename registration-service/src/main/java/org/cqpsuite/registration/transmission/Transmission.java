@@ -30,7 +30,8 @@ public class Transmission extends PanacheEntityBase {
     @Column(name = "transmitted_on", nullable = false, updatable = false)
     public LocalDate transmittedOn;
 
-    @Column(nullable = false, updatable = false)
+    /** France compétences' reference; {@code null} for an inferred transmission (the API requires one). */
+    @Column(updatable = false)
     public String reference;
 
     @Column(name = "recorded_at", nullable = false, updatable = false)

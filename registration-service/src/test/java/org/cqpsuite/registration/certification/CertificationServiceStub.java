@@ -19,12 +19,26 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
 
     private static final Map<String, String> STATUSES = new ConcurrentHashMap<>();
     private static final Map<String, Integer> ERRORS = new ConcurrentHashMap<>();
+    private static final Map<String, String> KINDS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
     private static HttpServer server;
 
     /** certification-service will answer this certification with this status (DRAFT, PUBLISHED, RETIRED). */
     public static void certification(String id, String status) {
         STATUSES.put(id, status);
         ERRORS.remove(id);
+    }
+
+    /** certification-service will answer this certification, of this kind (CQP, CQPI, OTHER), with this status. */
+    public static void certification(String id, String status, String kind) {
+        KINDS.put(id, kind);
+        certification(id, status);
+    }
+
+    /** How many times registration-service asked for this certification. */
+    public static int requests(String id) {
+        java.util.concurrent.atomic.AtomicInteger count = REQUESTS.get(id);
+        return count == null ? 0 : count.get();
     }
 
     /** certification-service will answer this HTTP error for this certification. */
@@ -41,6 +55,7 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
         }
         server.createContext("/certifications/", exchange -> {
             String id = exchange.getRequestURI().getPath().substring("/certifications/".length());
+            REQUESTS.computeIfAbsent(id, key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             int status;
             String body;
             if (ERRORS.containsKey(id)) {
@@ -48,7 +63,7 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
                 body = "{\"status\": " + status + "}";
             } else if (STATUSES.containsKey(id)) {
                 status = 200;
-                body = "{\"id\": \"" + id + "\", \"kind\": \"CQP\", \"title\": \"Commis de cuisine\", \"status\": \""
+                body = "{\"id\": \"" + id + "\", \"kind\": \"" + KINDS.getOrDefault(id, "CQP") + "\", \"title\": \"Commis de cuisine\", \"status\": \""
                         + STATUSES.get(id) + "\", \"carryingBranches\": [\"1979\"], \"version\": 3, \"source\": \"API\"}";
             } else {
                 status = 404;

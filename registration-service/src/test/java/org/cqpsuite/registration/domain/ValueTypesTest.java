@@ -196,7 +196,11 @@ class ValueTypesTest {
             "REGISTERED, 2019-03-10, null, 2019-06-01, null, null, null, false",
             "REGISTERED, 2019-03-10, RNCP99001, null, null, null, null, false",
             "REGISTERED, 2019-03-10, RNCP99001, 2019-06-01, 2021-01-01, why, null, false",
-            "REGISTERED, 2019-03-10, RNCP99001, 2019-06-01, null, null, RNCP99002, false",
+            // A successor code outside REPLACED: the directory's next certification (directory importer).
+            "REGISTERED, 2019-03-10, RNCP99001, 2019-06-01, null, null, RNCP99002, true",
+            "EXPIRED, 2019-03-10, RNCP99001, 2019-06-01, null, null, RNCP99002, true",
+            "REQUESTED, 2019-03-10, null, null, null, null, RNCP99002, false",
+            "REFUSED, 2019-03-10, null, 2019-06-01, null, null, RNCP99002, false",
             "WITHDRAWN, 2019-03-10, RNCP99001, 2019-06-01, 2021-01-01, why, null, true",
             "WITHDRAWN, 2019-03-10, RNCP99001, 2019-06-01, null, why, null, false",
             "WITHDRAWN, 2019-03-10, RNCP99001, 2019-06-01, 2021-01-01, null, null, false",
