@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CertificationRequest(
         @Schema(description = "CQP, CQPI (interbranch: CPNEs of at least two branches) or OTHER (a directory "
                 + "certification that is not a CQP)", required = true) CertificationKind kind,
-        @Schema(description = "Title, at most 300 characters", required = true, example = "Opérateur qualité") String title,
+        @Schema(description = "Title, at most 1 000 characters", required = true, example = "Opérateur qualité") String title,
         @Schema(description = "The issuing CPNEs: at least one for a CQP, of at least two distinct branches for a CQPI")
         List<CpneRequest> cpnes,
         @Schema(description = "NSF codes: 3 digits and an optional letter", example = "[\"200r\"]") List<String> nsfCodes,

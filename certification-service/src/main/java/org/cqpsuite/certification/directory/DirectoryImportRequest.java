@@ -24,7 +24,7 @@ public record DirectoryImportRequest(
                     required = true, example = "RNCP34486") String directoryCode,
             @Schema(description = "CQP, CQPI or OTHER (any other directory certification)", required = true)
             CertificationKind kind,
-            @Schema(description = "Title, at most 300 characters", required = true,
+            @Schema(description = "Title, at most 1 000 characters", required = true,
                     example = "CQP Technicien de maintenance") String title,
             @Schema(description = "The issuing CPNEs: at least one for a CQP, of two distinct branches for a CQPI, "
                     + "possibly none for OTHER; every IDCC must be a known branch")

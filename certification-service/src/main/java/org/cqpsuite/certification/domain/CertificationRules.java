@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class CertificationRules {
 
-    public static final int TITLE_MAX_LENGTH = 300;
+    public static final int TITLE_MAX_LENGTH = 1000;
     public static final int CPNE_NAME_MAX_LENGTH = 200;
     public static final int BLOCK_CODE_MAX_LENGTH = 32;
 
@@ -123,7 +123,7 @@ public final class CertificationRules {
      * The rules of a certification's definition (article L6113-4 for CQPs and CQPIs):
      * <ul>
      * <li>{@code kind} required;</li>
-     * <li>{@code title} required, non-blank, at most 300 characters once stripped;</li>
+     * <li>{@code title} required, non-blank, at most 1 000 characters once stripped (real directory titles reach 554);</li>
      * <li>{@code cpnes}: a CQP needs at least one CPNE, a CQPI CPNEs of at least two <em>distinct</em> branches
      * ({@code min-branches}; two CPNEs with the same IDCC are one branch), OTHER none. The count of distinct branches is
      * checked only when every IDCC is well-formed, so that a typo in one IDCC is not also reported as a missing

@@ -112,17 +112,17 @@ class CertificationDefinitionRulesTest {
         }
 
         @Test
-        void hasAtMost300Characters() {
-            assertThat(validate(withTitle("a".repeat(300)))).isEmpty();
-            assertThat(validate(withTitle("é".repeat(300)))).isEmpty();
-            assertThat(validate(withTitle("a".repeat(301)))).extracting(Violation::field, Violation::rule,
+        void hasAtMost1000Characters() {
+            assertThat(validate(withTitle("a".repeat(1000)))).isEmpty();
+            assertThat(validate(withTitle("é".repeat(1000)))).isEmpty();
+            assertThat(validate(withTitle("a".repeat(1001)))).extracting(Violation::field, Violation::rule,
                     Violation::message).containsExactly(tuple("title", "max-length",
-                            "must be at most 300 characters (found 301)"));
+                            "must be at most 1000 characters (found 1001)"));
         }
 
         @Test
         void isMeasuredStripped() {
-            assertThat(validate(withTitle("  " + "a".repeat(300) + "  "))).isEmpty();
+            assertThat(validate(withTitle("  " + "a".repeat(1000) + "  "))).isEmpty();
         }
     }
 
