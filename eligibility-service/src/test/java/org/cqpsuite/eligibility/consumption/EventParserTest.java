@@ -58,6 +58,25 @@ class EventParserTest {
     }
 
     @Test
+    void everyRegistrationEventTypeOfTheContractIsAcceptedIncludingImportCorrections() throws Exception {
+        var registrations = new TestEvents.Registrations(ID).transmitted(LocalDate.of(2020, 1, 15));
+        for (RegistrationEventType type : RegistrationEventType.values()) {
+            ReadModelChange change = EventParser.parse(consumed(TestEvents.registrationEvent(3, type,
+                    registrations.state())));
+            assertThat(change.type()).isEqualTo(type.ceType());
+        }
+        assertThat(RegistrationEventType.fromCeType("org.cqpsuite.registration.corrected")).isPresent();
+    }
+
+    @Test
+    void aCertificationOfKindOtherMayHaveNoTransmission() throws Exception {
+        var state = new org.cqpsuite.events.registration.RegistrationState(ID, java.util.List.of(), java.util.List.of());
+        ReadModelChange change = EventParser.parse(consumed(TestEvents.registrationEvent(1,
+                RegistrationEventType.REGISTERED, state)));
+        assertThat(((ReadModelChange.RegistrationChange) change).state().transmissions()).isEmpty();
+    }
+
+    @Test
     void unknownPropertiesAreAcceptedSoThatTheContractCanGrow() throws Exception {
         String value = "{\"sequence\": 1, \"addedLater\": true, \"state\": {\"certificationId\": \"" + ID
                 + "\", \"transmissions\": [{\"transmittedOn\": \"2020-01-15\", \"inferred\": false, "

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.cqpsuite.importer.classification.Classification;
 import org.cqpsuite.importer.classification.FicheClassifier;
 import org.cqpsuite.importer.fiche.Fiche;
@@ -103,8 +102,12 @@ public final class DirectoryImport {
                         "certification-service : " + String.join(" ; ", certification.errors()));
                 continue;
             }
-            UUID id = certification.id();
-            registrations.add(pending.get(i).translation().registration().forCertification(id));
+            RegistrationItem registration = pending.get(i).translation().registration();
+            if (registration == null) {
+                count(certification.outcome());
+                continue;
+            }
+            registrations.add(registration.forCertification(certification.id()));
             registered.add(i);
         }
         List<ImportOutcome> answers = registrations.isEmpty() ? List.of()
@@ -130,6 +133,14 @@ public final class DirectoryImport {
         }
         done += pending.size();
         pending.clear();
+    }
+
+    private void count(String outcome) {
+        switch (outcome) {
+            case ImportOutcome.CREATED -> report.recordCreated();
+            case ImportOutcome.UPDATED -> report.recordUpdated();
+            default -> report.recordUnchanged();
+        }
     }
 
     private void check(int answered, String service) {

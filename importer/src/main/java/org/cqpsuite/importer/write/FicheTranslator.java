@@ -34,7 +34,8 @@ import org.cqpsuite.importer.fiche.SkillsBlock;
  * whole 2021 CSV set), it is inferred as the earliest day the registration can have started: five years (the
  * longest registration on request, L6113-5) before its end date, plus a day, but not after the export date for an
  * active fiche; an active fiche without any date starts on the export date; an inactive one without any date stays
- * without (never in force, as far as the export says). A missing decision date takes the first day. An active
+ * without: only its certification is written (never in force, as far as the export says; its code answers
+ * "unknown" in the eligibility API until an export dates it). A missing decision date takes the first day. An active
  * fiche whose end date is before the export date (12 in the 2021 set) is taken to be in force until the export date:
  * the flag is the directory's own answer for that day.</li>
  * <li><b>Frameworks</b> (XML only): activities from {@code ACTIVITES_VISEES} and {@code TYPE_EMPLOI_ACCESSIBLES},
@@ -53,7 +54,10 @@ public final class FicheTranslator {
     private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\R|\\s{3,}|\\u2022|\\u25CF");
     private static final int BLOCK_CODE_MAX = 32;
 
-    /** What a fiche becomes, with the notes on what was inferred or left out. */
+    /**
+     * What a fiche becomes, with the notes on what was inferred or left out; {@code registration} is {@code null} for
+     * an inactive fiche without any date.
+     */
     public record Translation(CertificationItem certification, RegistrationItem registration, List<String> notes) {
     }
 
@@ -114,7 +118,11 @@ public final class FicheTranslator {
                 notes.add("premier jour déduit : la date de l'export, " + exportDate
                         + " (fiche active sans aucune date)");
             } else {
-                notes.add("fiche inactive sans aucune date : jamais en vigueur d'après l'export");
+                // Nothing to record: a registration needs at least a decision or first day, and the export gives
+                // none. The certification is written; its code answers "unknown" until an export dates it.
+                notes.add("fiche inactive sans aucune date : certification écrite, enregistrement non enregistré "
+                        + "(jamais en vigueur d'après l'export)");
+                return null;
             }
         }
         LocalDate endsOn = fiche.endDate();

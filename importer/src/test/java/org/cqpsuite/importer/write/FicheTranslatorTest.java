@@ -84,13 +84,13 @@ class FicheTranslatorTest {
     }
 
     @Test
-    void anInactiveFicheWithoutAnyDateStaysWithout() throws Exception {
+    void anInactiveFicheWithoutAnyDateGetsItsCertificationOnly() throws Exception {
         Fiche undated = CSV.values().stream().filter(f -> !f.active() && f.endDate() == null
                 && f.decisionDate() == null && f.effectiveDate() == null).findFirst().orElseThrow();
         FicheTranslator.Translation t = translate(undated, hotels, EXPORT_2021);
-        assertThat(t.registration().effectiveFrom()).isNull();
-        assertThat(t.registration().active()).isFalse();
-        assertThat(t.notes()).contains("fiche inactive sans aucune date : jamais en vigueur d'après l'export");
+        assertThat(t.registration()).isNull();
+        assertThat(t.certification().directoryCode()).isEqualTo(undated.code());
+        assertThat(t.notes()).anySatisfy(n -> assertThat(n).startsWith("fiche inactive sans aucune date"));
     }
 
     @Test
