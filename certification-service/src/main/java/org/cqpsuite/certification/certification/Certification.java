@@ -54,6 +54,14 @@ public class Certification extends PanacheEntityBase {
     @Column(name = "directory_code", unique = true)
     public String directoryCode;
 
+    /**
+     * The key of a certification imported from an official order (arrêté) that registered it in the RNCP without
+     * giving its RNCP code ({@code arrete-2014-01-20/ETSD1401196A#3}), by which the directory import finds it;
+     * {@code null} otherwise (never set together with {@link #directoryCode}). Unique, case kept.
+     */
+    @Column(name = "external_reference", unique = true)
+    public String externalReference;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "certification_cpne", joinColumns = @JoinColumn(name = "certification_id"))
     @OrderColumn(name = "position")

@@ -37,6 +37,7 @@ public final class CertificationMapper {
 
     static CertificationView toView(Certification c, Map<FrameworkKind, FrameworkVersionEntity> latest) {
         return new CertificationView(c.id, c.kind, c.title, c.status, c.source, c.directoryCode,
+                c.externalReference,
                 c.cpnes.stream().map(cpne -> new CertificationRequest.CpneRequest(cpne.name, cpne.idcc)).toList(),
                 carryingBranches(c), List.copyOf(c.nsfCodes), List.copyOf(c.romeCodes), c.createdOn, c.updatedAt,
                 c.version, new CertificationView.Frameworks(summary(latest.get(FrameworkKind.ACTIVITIES)),

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.cqpsuite.certification.api.ETags;
 import org.cqpsuite.certification.api.PageOf;
+import org.cqpsuite.certification.directory.ExternalReferences;
 import org.cqpsuite.certification.domain.CertificationKind;
 import org.cqpsuite.certification.domain.CertificationStatus;
 import org.cqpsuite.certification.security.Caller;
@@ -54,6 +55,7 @@ public class CertificationResource {
     static final String VIEW_EXAMPLE = """
             {"id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "kind": "CQPI", "title": "Opérateur qualité",
              "status": "DRAFT", "source": "API", "directoryCode": null,
+             "externalReference": null,
              "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}, {"name": "CPNEFP habillement", "idcc": "0247"}],
              "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
              "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:15:30.123456Z", "version": 0,
@@ -61,6 +63,7 @@ public class CertificationResource {
     static final String PUBLISHED_EXAMPLE = """
             {"id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "kind": "CQPI", "title": "Opérateur qualité",
              "status": "PUBLISHED", "source": "API", "directoryCode": null,
+             "externalReference": null,
              "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}, {"name": "CPNEFP habillement", "idcc": "0247"}],
              "carryingBranches": ["0018", "0247"], "nsfCodes": ["200r"], "romeCodes": ["H1502"],
              "createdOn": "2026-11-27", "updatedAt": "2026-11-27T10:20:00.000001Z", "version": 4,
@@ -113,7 +116,8 @@ public class CertificationResource {
     @PermitAll
     @Operation(summary = "List certifications",
             description = "Certifications, oldest first, filtered by kind, carrying branch (IDCC), status, a "
-                    + "text in the title and the RNCP/RS code given by the directory import.")
+                    + "text in the title, the RNCP/RS code or the external reference (an official order's row) "
+                    + "given by the directory import.")
     @APIResponse(responseCode = "200", description = "A page of certifications", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one CQPI",
                     value = "{\"items\": [" + VIEW_EXAMPLE + "], \"page\": 0, \"size\": 20, \"total\": 1}")))
@@ -128,9 +132,18 @@ public class CertificationResource {
             @Pattern(regexp = "[Rr][Nn][Cc][Pp]\\d{3,5}|[Rr][Ss]\\d{1,6}",
                     message = "must be an RNCP or RS code: RNCP and 3 to 5 digits, or RS and 1 to 6 digits, e.g. RNCP34486")
             String directoryCode,
+            @Parameter(description = "Only the certification of this external reference (set by the directory import "
+                    + "for a certification of an official order without RNCP code), compared exactly, case kept; "
+                    + "percent-encode # as %23", example = ExternalReferences.EXAMPLE)
+            @QueryParam("externalReference") @Size(max = ExternalReferences.MAX_LENGTH,
+                    message = "must have at most " + ExternalReferences.MAX_LENGTH + " characters")
+            @Pattern(regexp = ExternalReferences.REGEX, message = "must be a reference: a letter or digit, then "
+                    + "letters, digits and : . _ / # -, e.g. " + ExternalReferences.EXAMPLE)
+            String externalReference,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) Integer size) {
-        return certifications.list(kind, idcc, status, q, directoryCode, page, size);
+        return certifications.list(kind, idcc, status, q, directoryCode, externalReference, page,
+                size);
     }
 
     @GET

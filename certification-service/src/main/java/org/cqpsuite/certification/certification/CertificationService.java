@@ -113,12 +113,16 @@ public class CertificationService {
 
     @Transactional
     public PageOf<CertificationView> list(CertificationKind kind, String idcc, CertificationStatus status, String q,
-            String directoryCode, int page, int size) {
+            String directoryCode, String externalReference, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (directoryCode != null && !directoryCode.isBlank()) {
             conditions.add("directoryCode = :directoryCode");
             parameters.and("directoryCode", directoryCode.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (externalReference != null && !externalReference.isBlank()) {
+            conditions.add("externalReference = :externalReference");
+            parameters.and("externalReference", externalReference.strip());
         }
         if (kind != null) {
             conditions.add("kind = :kind");

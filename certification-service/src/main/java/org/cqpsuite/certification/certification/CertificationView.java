@@ -21,6 +21,10 @@ public record CertificationView(
         @Schema(description = "Its code in France compétences' directories (RNCP or RS), set by the directory import; "
                 + "null for a certification written through this API", example = "RNCP34486", nullable = true)
         String directoryCode,
+        @Schema(description = "For a certification registered in the RNCP by an official order (arrêté) that gave no "
+                + "RNCP code: the reference the directory import keys it by (case kept); null otherwise, in "
+                + "particular when directoryCode is set", example = "arrete-2014-01-20/ETSD1401196A#3", nullable = true)
+        String externalReference,
         List<CertificationRequest.CpneRequest> cpnes,
         @Schema(description = "The IDCC codes of the CPNEs' branches, sorted", example = "[\"0018\", \"0247\"]")
         List<String> carryingBranches,

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/directory-imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory imports", description = "Certifications of France compétences' RNCP/RS exports, written in "
-        + "batches by the directory importer, keyed by their directory code")
+        + "batches by the directory importer, keyed by their directory code, or, for those registered in the RNCP by "
+        + "an official order (arrêté) without an RNCP code, by an external reference")
 public class DirectoryImportResource {
 
     static final String REQUEST_EXAMPLE = """
@@ -42,14 +43,26 @@ public class DirectoryImportResource {
                                 "methods": ["Mise en situation professionnelle"], "tests": "Dépannage, 3 heures"}]}}},
               {"directoryCode": "rs5012", "kind": "OTHER", "title": "Habilitation électrique", "cpnes": [],
                "nsfCodes": ["255"], "romeCodes": []},
-              {"directoryCode": "RNCP35123", "kind": "CQP", "title": "CQP Soudeur", "cpnes": []}
+              {"directoryCode": "RNCP35123", "kind": "CQP", "title": "CQP Soudeur", "cpnes": []},
+              {"externalReference": "arrete-2014-01-20/ETSD1401196A#3", "kind": "CQP",
+               "title": "CQP Conducteur de machines textiles",
+               "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}], "nsfCodes": ["241"], "romeCodes": []},
+              {"directoryCode": "RNCP35124", "externalReference": "arrete-2014-01-20/ETSD1401196A#4", "kind": "CQP",
+               "title": "CQP Régleur textile", "cpnes": [{"name": "CPNEFP textile", "idcc": "0018"}]}
             ]}""";
     static final String RESPONSE_EXAMPLE = """
             {"results": [
-              {"directoryCode": "RNCP34486", "id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10", "outcome": "CREATED"},
-              {"directoryCode": "RS5012", "id": "0c7d2a8e-3b1f-4e6a-9d2c-7a5b4c3d2e1f", "outcome": "UNCHANGED"},
-              {"directoryCode": "RNCP35123", "id": null, "outcome": "REJECTED", "errors": [
-                {"field": "items[2].cpnes", "rule": "min-branches", "message": "a CQP is created by the CPNE of at least one branch (article L6113-4), but no CPNE is given: add one, e.g. {\\"name\\": \\"CPNEFP textile\\", \\"idcc\\": \\"0018\\"}"}]}
+              {"directoryCode": "RNCP34486", "externalReference": null, "id": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10",
+               "outcome": "CREATED"},
+              {"directoryCode": "RS5012", "externalReference": null, "id": "0c7d2a8e-3b1f-4e6a-9d2c-7a5b4c3d2e1f",
+               "outcome": "UNCHANGED"},
+              {"directoryCode": "RNCP35123", "externalReference": null, "id": null, "outcome": "REJECTED", "errors": [
+                {"field": "items[2].cpnes", "rule": "min-branches", "message": "a CQP is created by the CPNE of at least one branch (article L6113-4), but no CPNE is given: add one, e.g. {\\"name\\": \\"CPNEFP textile\\", \\"idcc\\": \\"0018\\"}"}]},
+              {"directoryCode": null, "externalReference": "arrete-2014-01-20/ETSD1401196A#3",
+               "id": "9e4f1b2c-6d3a-4f8e-b1c7-2a9d8e7f6c5b", "outcome": "UPDATED"},
+              {"directoryCode": "RNCP35124", "externalReference": "arrete-2014-01-20/ETSD1401196A#4", "id": null,
+               "outcome": "REJECTED", "errors": [
+                {"field": "items[4]", "rule": "one-key", "message": "has both directoryCode and externalReference: give exactly one, directoryCode for a certification of France compétences' directory (an RNCP or RS code: RNCP and 3 to 5 digits, or RS and 1 to 6 digits, e.g. RNCP34486), externalReference for one registered by an official order without RNCP code (a reference of 1 to 100 characters: a letter or digit, then letters, digits and : . _ / # -, e.g. arrete-2014-01-20/ETSD1401196A#3)"}]}
             ]}""";
     static final String INVALID_EXAMPLE = """
             {"type": "urn:cqp-suite:problem:validation", "title": "Invalid request", "status": 400,
@@ -76,9 +89,14 @@ public class DirectoryImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Import certifications of the RNCP/RS directory",
+    @Operation(summary = "Import certifications of the RNCP/RS directory or of official orders",
             description = "Writes 1 to 500 certifications found in France compétences' exports, keyed by their "
-                    + "directory code (RNCP… or RS…, upper-cased), idempotently; role admin only. Each item gets "
+                    + "directory code (directoryCode: RNCP… or RS…, upper-cased), or in official orders (arrêtés) "
+                    + "that registered them in the RNCP without giving their RNCP code, keyed by an external "
+                    + "reference (externalReference: 1 to 100 characters, [A-Za-z0-9][A-Za-z0-9:._/#-]*, case kept, "
+                    + "e.g. arrete-2014-01-20/ETSD1401196A#3); exactly one of the two per item (both or neither: "
+                    + "REJECTED with rule one-key on items[i]); idempotently; role admin only. Each result repeats "
+                    + "the item's key (directoryCode or externalReference, the other null). Each item gets "
                     + "one result, in the same order: CREATED (a new certification, source DIRECTORY_IMPORT, "
                     + "published at once, with a version 1 of each framework given; events created, "
                     + "framework-version-added per framework, published), UPDATED (title, kind, CPNEs, NSF or ROME "
@@ -90,17 +108,19 @@ public class DirectoryImportResource {
                     + "branches; OTHER may have none), each framework those of PUT "
                     + "/certifications/{id}/frameworks/{kind} (without effectiveDate). A framework left out or null "
                     + "is not given and stays as it is. A published certification keeps its kind (rule kind-frozen), "
-                    + "a retired one no longer changes (rule retired); a code given twice in one request rejects the "
-                    + "second (rule duplicate). Each item is written in its own transaction: a failure on one item "
+                    + "a retired one no longer changes (rule retired); a code or reference given twice in one request "
+                    + "rejects the second (rule duplicate). Each item is written in its own transaction: a failure on one item "
                     + "is that item's REJECTED result with rule internal and a logged error id, never an error of "
                     + "the whole batch.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DirectoryImportRequest.class),
-            examples = @ExampleObject(name = "a CQP with its frameworks, an RS certification and a CQP without CPNE",
+            examples = @ExampleObject(name = "a CQP with its frameworks, an RS certification, a CQP without CPNE, a CQP "
+                    + "of an official order keyed by externalReference, an item with both keys",
                     value = REQUEST_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "One result per item, in the same order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectoryImportResponse.class),
-            examples = @ExampleObject(name = "created, unchanged and rejected", value = RESPONSE_EXAMPLE)))
+            examples = @ExampleObject(name = "created, unchanged, rejected, updated by reference, both keys rejected",
+                    value = RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The body as a whole is unusable: malformed JSON, not an "
             + "object, a field other than items, items missing, empty or longer than 500",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -24,25 +24,35 @@ public record DirectoryImportResponse(@Schema(description = "One per item, in th
     }
 
     /**
-     * @param directoryCode the item's code, upper-cased (as sent when it is not a valid code, null when absent)
+     * @param directoryCode the item's code, upper-cased (as sent when it is not a valid code, null when absent, in
+     *        particular for an item keyed by {@code externalReference})
+     * @param externalReference the item's reference, stripped (as sent when it is not a valid reference, null when
+     *        absent, in particular for an item keyed by {@code directoryCode})
      * @param id the certification's id; null when REJECTED
      * @param errors only when REJECTED: each field (relative to the body, e.g. {@code items[3].title}) and rule
      */
     @Schema(name = "DirectoryImportResult")
     public record Result(
-            @Schema(example = "RNCP34486", nullable = true) String directoryCode,
+            @Schema(description = "The item's directory code, upper-cased; null for an item keyed by "
+                    + "externalReference", example = "RNCP34486", nullable = true) String directoryCode,
+            @Schema(description = "The item's external reference; null for an item keyed by directoryCode",
+                    example = ExternalReferences.EXAMPLE, nullable = true) String externalReference,
             @Schema(description = "The certification's id; null when REJECTED", nullable = true) UUID id,
             Outcome outcome,
             @Schema(description = "Only when REJECTED: each field and rule (rule internal: a server fault, whose "
                     + "message quotes a logged error id)")
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Problem.FieldError> errors) {
 
-        static Result done(String directoryCode, UUID id, Outcome outcome) {
-            return new Result(directoryCode, id, outcome, List.of());
+        static Result done(ImportKey key, UUID id, Outcome outcome) {
+            return new Result(key.directoryCode(), key.externalReference(), id, outcome, List.of());
         }
 
-        static Result rejected(String directoryCode, List<Problem.FieldError> errors) {
-            return new Result(directoryCode, null, Outcome.REJECTED, List.copyOf(errors));
+        static Result rejected(ImportKey key, List<Problem.FieldError> errors) {
+            return rejected(key.directoryCode(), key.externalReference(), errors);
+        }
+
+        static Result rejected(String directoryCode, String externalReference, List<Problem.FieldError> errors) {
+            return new Result(directoryCode, externalReference, null, Outcome.REJECTED, List.copyOf(errors));
         }
     }
 }

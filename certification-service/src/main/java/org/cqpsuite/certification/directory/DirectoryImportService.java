@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The directory import: writes a batch of certifications found in France compétences' RNCP/RS exports, keyed by their
- * directory code, idempotently.
+ * directory code, or in official orders (arrêtés) that registered them in the RNCP without giving their RNCP code,
+ * keyed by an external reference; idempotently.
  *
  * <ul>
  * <li>The batch is read in three queries whatever its size (the known branches among its IDCCs; its existing
@@ -63,6 +65,8 @@ public class DirectoryImportService {
     public static final int MAX_ITEMS = 500;
 
     static final String INTERNAL = "internal";
+    /** An item with both or neither of {@code directoryCode} and {@code externalReference}. */
+    static final String ONE_KEY = "one-key";
 
     private static final Logger LOG = Logger.getLogger(DirectoryImportService.class);
     private static final String ITEM_EXAMPLE = "{\"directoryCode\": \"RNCP34486\", \"kind\": \"CQP\", \"title\": "
@@ -94,7 +98,7 @@ public class DirectoryImportService {
         List<JsonNode> items = itemsOf(body);
         Result[] results = new Result[items.size()];
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<ImportKey, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Candidate candidate = parse(i, items.get(i), seen);
             if (candidate.rejection != null) {
@@ -156,41 +160,72 @@ public class DirectoryImportService {
         return list;
     }
 
-    /** Reads one item; its result is a REJECTED one when it cannot be read or its directory code is wrong. */
-    private Candidate parse(int index, JsonNode node, Map<String, Integer> seen) {
+    /**
+     * Reads one item; its result is a REJECTED one when it cannot be read or its key is wrong: both or neither of
+     * {@code directoryCode} and {@code externalReference} (rule {@value #ONE_KEY}), an invalid code or reference, or a
+     * key already given by an earlier item of the request.
+     */
+    private Candidate parse(int index, JsonNode node, Map<ImportKey, Integer> seen) {
         String at = "items[" + index + "]";
         if (node == null || !node.isObject()) {
-            return Candidate.rejected(index, Result.rejected(null, List.of(new Problem.FieldError(at,
+            return Candidate.rejected(index, Result.rejected(null, null, List.of(new Problem.FieldError(at,
                     node == null || node.isNull() ? Violation.REQUIRED : "type",
                     "must be a certification (a JSON object), e.g. " + ITEM_EXAMPLE))));
         }
         JsonNode codeNode = node.get("directoryCode");
-        String sent = null;
-        String code = null;
+        JsonNode referenceNode = node.get("externalReference");
+        boolean hasCode = codeNode != null && !codeNode.isNull();
+        boolean hasReference = referenceNode != null && !referenceNode.isNull();
+        // An object or array as a key: the mapping below reports its type.
+        String sentCode = hasCode && codeNode.isValueNode() ? codeNode.asText() : null;
+        String sentReference = hasReference && referenceNode.isValueNode() ? referenceNode.asText() : null;
+        ImportKey key = null;
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (codeNode == null || codeNode.isNull()) {
-            errors.add(new Problem.FieldError(at + ".directoryCode", Violation.REQUIRED,
-                    "is required: " + DirectoryCodes.HINT));
-        } else if (codeNode.isValueNode()) {
-            sent = codeNode.asText();
-            code = DirectoryCodes.normalise(sent);
+        if (hasCode && hasReference) {
+            errors.add(new Problem.FieldError(at, ONE_KEY, "has both directoryCode and externalReference: give "
+                    + "exactly one, directoryCode for a certification of France compétences' directory (" 
+                    + DirectoryCodes.HINT + "), externalReference for one registered by an official order without "
+                    + "RNCP code (" + ExternalReferences.HINT + ")"));
+        } else if (!hasCode && !hasReference) {
+            errors.add(new Problem.FieldError(at, ONE_KEY, "needs exactly one of directoryCode ("
+                    + DirectoryCodes.HINT + ") and externalReference, for a certification registered by an official "
+                    + "order without RNCP code (" + ExternalReferences.HINT + ")"));
+        } else if (sentCode != null) {
+            String code = DirectoryCodes.normalise(sentCode);
             if (code.isEmpty()) {
                 errors.add(new Problem.FieldError(at + ".directoryCode", Violation.REQUIRED,
                         "is required: " + DirectoryCodes.HINT));
             } else if (!DirectoryCodes.isValid(code)) {
                 errors.add(new Problem.FieldError(at + ".directoryCode", Violation.PATTERN,
-                        "must be " + DirectoryCodes.HINT + " (found \"" + (sent.length() > 40 ? sent.substring(0, 40) + "…"
-                                : sent) + "\")"));
+                        "must be " + DirectoryCodes.HINT + " (found \"" + shortened(sentCode) + "\")"));
             } else {
-                Integer first = seen.putIfAbsent(code, index);
-                if (first != null) {
-                    errors.add(new Problem.FieldError(at + ".directoryCode", Violation.DUPLICATE, "repeats items["
-                            + first + "].directoryCode (" + code + "): each certification is imported once per "
-                            + "request"));
-                }
+                key = ImportKey.ofDirectoryCode(code);
+            }
+        } else if (sentReference != null) {
+            String reference = ExternalReferences.normalise(sentReference);
+            if (reference.isEmpty()) {
+                errors.add(new Problem.FieldError(at + ".externalReference", Violation.REQUIRED,
+                        "is required: " + ExternalReferences.HINT));
+            } else if (reference.length() > ExternalReferences.MAX_LENGTH) {
+                errors.add(new Problem.FieldError(at + ".externalReference", Violation.MAX_LENGTH,
+                        "must have at most " + ExternalReferences.MAX_LENGTH + " characters (found "
+                                + reference.length() + ": \"" + shortened(reference) + "\")"));
+            } else if (!ExternalReferences.isValid(reference)) {
+                errors.add(new Problem.FieldError(at + ".externalReference", Violation.PATTERN,
+                        "must be " + ExternalReferences.HINT + " (found \"" + shortened(sentReference) + "\")"));
+            } else {
+                key = ImportKey.ofExternalReference(reference);
             }
         }
-        // An object or array as directoryCode: the mapping below reports its type.
+        if (key != null) {
+            Integer first = seen.putIfAbsent(key, index);
+            if (first != null) {
+                String value = key.directoryCode() != null ? key.directoryCode() : key.externalReference();
+                errors.add(new Problem.FieldError(at + "." + key.field(), Violation.DUPLICATE, "repeats items["
+                        + first + "]." + key.field() + " (" + value + "): each certification is imported once per "
+                        + "request"));
+            }
+        }
         DirectoryImportRequest.Item item = null;
         try {
             item = json.treeToValue(node, DirectoryImportRequest.Item.class);
@@ -200,11 +235,15 @@ public class DirectoryImportService {
         } catch (IllegalArgumentException e) {
             errors.add(new Problem.FieldError(at, "type", "cannot be read: " + e.getMessage()));
         }
-        String shown = DirectoryCodes.isValid(code) ? code : sent;
         if (!errors.isEmpty()) {
-            return Candidate.rejected(index, Result.rejected(shown, errors));
+            return Candidate.rejected(index, key != null ? Result.rejected(key, errors)
+                    : Result.rejected(sentCode, sentReference, errors));
         }
-        return new Candidate(index, code, item, null);
+        return new Candidate(index, key, item, null);
+    }
+
+    private static String shortened(String sent) {
+        return sent.length() > 40 ? sent.substring(0, 40) + "…" : sent;
     }
 
     // ------------------------------------------------------------------------------------------------------ batch
@@ -213,8 +252,13 @@ public class DirectoryImportService {
     private Batch load(List<Candidate> candidates) {
         Set<String> idccs = new HashSet<>();
         List<String> codes = new ArrayList<>();
+        List<String> references = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            codes.add(candidate.code);
+            if (candidate.key.directoryCode() != null) {
+                codes.add(candidate.key.directoryCode());
+            } else {
+                references.add(candidate.key.externalReference());
+            }
             if (candidate.item.cpnes() != null) {
                 candidate.item.cpnes().stream()
                         .filter(cpne -> cpne != null && cpne.idcc() != null
@@ -226,16 +270,36 @@ public class DirectoryImportService {
                 .createQuery("select b.idcc from Branch b where b.idcc in :idccs", String.class)
                 .setParameter("idccs", idccs).getResultList());
 
-        List<Certification> found = Certification.getEntityManager().createQuery(
-                "select distinct c from Certification c left join fetch c.cpnes where c.directoryCode in :codes",
-                Certification.class).setParameter("codes", codes).getResultList();
+        List<String> keys = new ArrayList<>();
+        if (!codes.isEmpty()) {
+            keys.add("c.directoryCode in :codes");
+        }
+        if (!references.isEmpty()) {
+            keys.add("c.externalReference in :references");
+        }
+        TypedQuery<Certification> query = Certification.getEntityManager().createQuery(
+                "select distinct c from Certification c left join fetch c.cpnes where " + String.join(" or ", keys),
+                Certification.class);
+        if (!codes.isEmpty()) {
+            query.setParameter("codes", codes);
+        }
+        if (!references.isEmpty()) {
+            query.setParameter("references", references);
+        }
+        List<Certification> found = query.getResultList();
         Map<UUID, Map<FrameworkKind, FrameworkVersionEntity>> latest = FrameworkVersionEntity.latestOf(
                 found.stream().map(c -> c.id).toList());
-        Map<String, Stored> existing = new HashMap<>();
+        Map<ImportKey, Stored> existing = new HashMap<>();
         for (Certification c : found) {
             Map<FrameworkKind, JsonNode> contents = new EnumMap<>(FrameworkKind.class);
             latest.getOrDefault(c.id, Map.of()).forEach((kind, version) -> contents.put(kind, version.content));
-            existing.put(c.directoryCode, Stored.of(c, contents));
+            Stored stored = Stored.of(c, contents);
+            if (c.directoryCode != null) {
+                existing.put(ImportKey.ofDirectoryCode(c.directoryCode), stored);
+            }
+            if (c.externalReference != null) {
+                existing.put(ImportKey.ofExternalReference(c.externalReference), stored);
+            }
         }
         return new Batch(known, existing);
     }
@@ -244,7 +308,7 @@ public class DirectoryImportService {
 
     private Result importOne(Candidate candidate, Batch batch, String author) {
         String at = "items[" + candidate.index + "]";
-        Stored stored = batch.existing.get(candidate.code);
+        Stored stored = batch.existing.get(candidate.key);
         Desired desired;
         try {
             desired = validated(candidate, at, batch.knownBranches, stored);
@@ -252,23 +316,23 @@ public class DirectoryImportService {
             return internal(candidate, e);
         }
         if (!desired.errors.isEmpty()) {
-            return Result.rejected(candidate.code, desired.errors);
+            return Result.rejected(candidate.key, desired.errors);
         }
         if (stored != null && stored.sameAs(desired)) {
-            return Result.done(candidate.code, stored.id, Outcome.UNCHANGED);
+            return Result.done(candidate.key, stored.id, Outcome.UNCHANGED);
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> stored == null
-                    ? create(candidate.code, desired, author, at)
-                    : update(candidate.code, stored.id, desired, author, at));
+                    ? create(candidate.key, desired, author, at)
+                    : update(candidate.key, stored.id, desired, author, at));
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
             if (cause instanceof Rejected rejected) {
-                return Result.rejected(candidate.code, rejected.errors);
+                return Result.rejected(candidate.key, rejected.errors);
             }
             if (cause instanceof LifecycleException refused) {
                 String field = CertificationLifecycle.KIND_FROZEN.equals(refused.reason()) ? at + ".kind" : at;
-                return Result.rejected(candidate.code, List.of(new Problem.FieldError(field, refused.reason(),
+                return Result.rejected(candidate.key, List.of(new Problem.FieldError(field, refused.reason(),
                         refused.getMessage())));
             }
             return internal(candidate, e);
@@ -337,11 +401,12 @@ public class DirectoryImportService {
      * A new certification, in the order of the API's own life of one: {@code created} (as a draft), one
      * {@code framework-version-added} per framework given, {@code published}; all in this one transaction.
      */
-    private Result create(String code, Desired desired, String author, String at) {
+    private Result create(ImportKey key, Desired desired, String author, String at) {
         Certification certification = new Certification();
         certification.id = UUID.randomUUID();
         CertificationMapper.apply(desired.draft, certification);
-        certification.directoryCode = code;
+        certification.directoryCode = key.directoryCode();
+        certification.externalReference = key.externalReference();
         certification.status = CertificationStatus.DRAFT;
         certification.source = Source.DIRECTORY_IMPORT;
         Instant now = clock.instant();
@@ -354,7 +419,7 @@ public class DirectoryImportService {
                 certification.kind, certification.source);
         certification.updatedAt = clock.instant();
         events.changed(certification, CertificationEventType.PUBLISHED);
-        return Result.done(code, certification.id, Outcome.CREATED);
+        return Result.done(key, certification.id, Outcome.CREATED);
     }
 
     /**
@@ -362,16 +427,16 @@ public class DirectoryImportService {
      * the definition differs, one {@code framework-version-added} per framework whose content differs from its latest
      * version.
      */
-    private Result update(String code, UUID id, Desired desired, String author, String at) {
+    private Result update(ImportKey key, UUID id, Desired desired, String author, String at) {
         Certification certification = Certification.findById(id);
         if (certification == null) {
-            throw new IllegalStateException("Certification " + id + " (" + code + ") disappeared during the import");
+            throw new IllegalStateException("Certification " + id + " (" + key + ") disappeared during the import");
         }
         Map<FrameworkKind, JsonNode> changed = changedFrameworks(desired.frameworks,
                 contents(FrameworkVersionEntity.latestOf(id)));
         boolean definitionChanged = !Stored.of(certification, Map.of()).sameDefinition(desired.draft);
         if (!definitionChanged && changed.isEmpty()) {
-            return Result.done(code, id, Outcome.UNCHANGED);
+            return Result.done(key, id, Outcome.UNCHANGED);
         }
         if (definitionChanged) {
             CertificationLifecycle.checkUpdate(certification.status, certification.kind, desired.draft.kind());
@@ -383,7 +448,7 @@ public class DirectoryImportService {
             CertificationLifecycle.checkFrameworkVersion(certification.status);
             addVersions(certification, changed, author, at);
         }
-        return Result.done(code, id, Outcome.UPDATED);
+        return Result.done(key, id, Outcome.UPDATED);
     }
 
     private void addVersions(Certification certification, Map<FrameworkKind, JsonNode> contents, String author,
@@ -423,8 +488,8 @@ public class DirectoryImportService {
 
     private static Result internal(Candidate candidate, Throwable e) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Directory import of %s failed; error id %s", candidate.code, errorId);
-        return Result.rejected(candidate.code, List.of(new Problem.FieldError("items[" + candidate.index + "]",
+        LOG.errorf(e, "Directory import of %s failed; error id %s", candidate.key, errorId);
+        return Result.rejected(candidate.key, List.of(new Problem.FieldError("items[" + candidate.index + "]",
                 INTERNAL, "could not be saved (nothing was written for it): quote error id " + errorId
                         + " to the operators, or import it again")));
     }
@@ -444,14 +509,14 @@ public class DirectoryImportService {
     // ---------------------------------------------------------------------------------------------------- records
 
     /** An item read from the body, or its REJECTED result. */
-    private record Candidate(int index, String code, DirectoryImportRequest.Item item, Result rejection) {
+    private record Candidate(int index, ImportKey key, DirectoryImportRequest.Item item, Result rejection) {
 
         static Candidate rejected(int index, Result rejection) {
             return new Candidate(index, null, null, rejection);
         }
     }
 
-    private record Batch(Set<String> knownBranches, Map<String, Stored> existing) {
+    private record Batch(Set<String> knownBranches, Map<ImportKey, Stored> existing) {
     }
 
     /** What an item asks for, normalised; {@code frameworks} holds the given and valid ones only. */

@@ -245,8 +245,9 @@ class DirectoryImportTest {
                 .body("results[6].errors[0].field", equalTo("items[6].kind"))
                 .body("results[6].errors[0].rule", equalTo("type"))
                 .body("results[7].directoryCode", nullValue())
-                .body("results[7].errors[0].field", equalTo("items[7].directoryCode"))
-                .body("results[7].errors[0].rule", equalTo("required"))
+                .body("results[7].externalReference", nullValue())
+                .body("results[7].errors[0].field", equalTo("items[7]"))
+                .body("results[7].errors[0].rule", equalTo("one-key"))
                 .body("results[8].errors[0].field", equalTo("items[8]"))
                 .body("results[9].directoryCode", equalTo(lastAccepted));
 
@@ -352,6 +353,193 @@ class DirectoryImportTest {
         assertThat(collectionFetches).as("CPNEs fetched one certification at a time").isZero();
     }
 
+    // ------------------------------------------------------------------------------ keyed by external reference
+
+    @Test
+    void aCertificationOfAnOfficialOrderIsCreatedPublishedAndFoundByItsReference() throws Exception {
+        String reference = reference();
+        ValidatableResponse answer = post(items(byReference(" " + reference + " ", "CQP",
+                "CQP Technicien de maintenance", "3248", "{\"activities\": " + ACTIVITIES + ", \"skills\": " + SKILLS
+                        + ", \"evaluation\": " + EVALUATION + "}")));
+        answer.statusCode(200)
+                .body("results", hasSize(1))
+                .body("results[0].directoryCode", nullValue())
+                .body("results[0].externalReference", equalTo(reference))
+                .body("results[0].outcome", equalTo("CREATED"))
+                .body("results[0].id", notNullValue())
+                .body("results[0].errors", nullValue());
+        String id = answer.extract().path("results[0].id");
+
+        given().when().get("/certifications/" + id).then().statusCode(200)
+                .body("externalReference", equalTo(reference))
+                .body("directoryCode", nullValue())
+                .body("source", equalTo("DIRECTORY_IMPORT"))
+                .body("status", equalTo("PUBLISHED"))
+                .body("carryingBranches", equalTo(List.of("3248")))
+                .body("frameworks.skills.number", equalTo(1))
+                .body("frameworks.skills.author", equalTo("admin@test"));
+        // '#' and '/' travel percent-encoded in the query; the reference is compared exactly, case kept.
+        given().queryParam("externalReference", reference).when().get("/certifications").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id))
+                .body("items[0].externalReference", equalTo(reference));
+        given().queryParam("externalReference", reference.toUpperCase(java.util.Locale.ROOT)).when()
+                .get("/certifications").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("externalReference", reference).queryParam("kind", "OTHER").when().get("/certifications")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("externalReference", "arrêté 2014").when().get("/certifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("externalReference"));
+        given().queryParam("externalReference", "a".repeat(101)).when().get("/certifications")
+                .then().statusCode(400).body("errors[0].field", equalTo("externalReference"));
+
+        assertThat(outboxTypes(id)).containsExactly(CREATED, VERSION_ADDED, VERSION_ADDED, VERSION_ADDED, PUBLISHED);
+        List<ConsumerRecord<String, String>> events = events(id, 5);
+        assertThat(events).extracting(record -> header(record, "ce_type"))
+                .containsExactly(CREATED, VERSION_ADDED, VERSION_ADDED, VERSION_ADDED, PUBLISHED);
+        for (ConsumerRecord<String, String> record : events) {
+            assertThat(SCHEMA.validate(JSON.readTree(record.value()))).as(record.value()).isEmpty();
+        }
+    }
+
+    @Test
+    void reimportingByReferenceChangesNothingAndPublishesNothing() {
+        String reference = reference();
+        String body = items(byReference(reference, "OTHER", "Habilitation " + reference, null, null));
+        String id = post(body).statusCode(200).body("results[0].outcome", equalTo("CREATED"))
+                .extract().path("results[0].id");
+        String etag = given().when().get("/certifications/" + id).then().extract().header("ETag");
+        assertThat(events(id, 2)).hasSize(2);
+
+        post(body).statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"))
+                .body("results[0].id", equalTo(id))
+                .body("results[0].externalReference", equalTo(reference))
+                .body("results[0].directoryCode", nullValue())
+                .body("results[0].errors", nullValue());
+
+        given().when().get("/certifications/" + id).then().header("ETag", etag);
+        assertThat(outboxTypes(id)).containsExactly(CREATED, PUBLISHED);
+        assertThat(events(id, 2)).extracting(record -> header(record, "ce_type")).containsExactly(CREATED, PUBLISHED);
+    }
+
+    @Test
+    void aChangedFieldOfACertificationKeyedByReferenceIsOneUpdatedEvent() {
+        String reference = reference();
+        String id = post(items(byReference(reference, "CQP", "CQP Opérateur", "0018", null))).statusCode(200)
+                .extract().path("results[0].id");
+
+        post(items(byReference(reference, "CQP", "CQP Opérateur de production", "0018", null))).statusCode(200)
+                .body("results[0].outcome", equalTo("UPDATED"))
+                .body("results[0].id", equalTo(id))
+                .body("results[0].externalReference", equalTo(reference));
+        given().when().get("/certifications/" + id).then()
+                .body("title", equalTo("CQP Opérateur de production"))
+                .body("externalReference", equalTo(reference))
+                .body("status", equalTo("PUBLISHED"));
+        assertThat(outboxTypes(id)).containsExactly(CREATED, PUBLISHED, UPDATED);
+        assertThat(events(id, 3)).extracting(record -> header(record, "ce_type"))
+                .containsExactly(CREATED, PUBLISHED, UPDATED);
+
+        // A published certification keeps its kind, whatever its key.
+        post(items(byReference(reference, "OTHER", "CQP Opérateur de production", "0018", null))).statusCode(200)
+                .body("results[0].outcome", equalTo("REJECTED"))
+                .body("results[0].externalReference", equalTo(reference))
+                .body("results[0].errors[0].field", equalTo("items[0].kind"))
+                .body("results[0].errors[0].rule", equalTo("kind-frozen"));
+        assertThat(outboxTypes(id)).hasSize(3);
+    }
+
+    @Test
+    void anItemWithBothKeysOrNeitherIsRejectedAndWritesNothing() {
+        String code = rncp();
+        String reference = reference();
+        String longReference = "a".repeat(101);
+        ValidatableResponse answer = post(items(
+                keyed("\"directoryCode\": \"" + code + "\", \"externalReference\": \"" + reference + "\"", "OTHER",
+                        "Deux clés", null, null),
+                keyed("", "OTHER", "Aucune clé", null, null),
+                keyed("\"directoryCode\": null, \"externalReference\": null", "OTHER", "Clés nulles", null, null),
+                byReference("arrêté du 20 janvier 2014", "OTHER", "Référence invalide", null, null),
+                byReference(longReference, "OTHER", "Référence trop longue", null, null),
+                keyed("\"externalReference\": \"\"", "OTHER", "Référence vide", null, null),
+                keyed("\"externalReference\": [\"" + reference + "\"]", "OTHER", "Référence en tableau", null, null),
+                byReference(reference, "OTHER", "Habilitation " + reference, null, null),
+                byReference(reference, "OTHER", "Habilitation répétée", null, null)));
+        answer.statusCode(200)
+                .body("results.outcome", equalTo(List.of("REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
+                        "REJECTED", "REJECTED", "CREATED", "REJECTED")))
+                .body("results[0].id", nullValue())
+                .body("results[0].directoryCode", equalTo(code))
+                .body("results[0].externalReference", equalTo(reference))
+                .body("results[0].errors", hasSize(1))
+                .body("results[0].errors[0].field", equalTo("items[0]"))
+                .body("results[0].errors[0].rule", equalTo("one-key"))
+                .body("results[0].errors[0].message", containsString("both"))
+                .body("results[1].directoryCode", nullValue())
+                .body("results[1].externalReference", nullValue())
+                .body("results[1].errors[0].field", equalTo("items[1]"))
+                .body("results[1].errors[0].rule", equalTo("one-key"))
+                .body("results[2].errors[0].field", equalTo("items[2]"))
+                .body("results[2].errors[0].rule", equalTo("one-key"))
+                .body("results[3].externalReference", equalTo("arrêté du 20 janvier 2014"))
+                .body("results[3].errors[0].field", equalTo("items[3].externalReference"))
+                .body("results[3].errors[0].rule", equalTo("pattern"))
+                .body("results[4].errors[0].field", equalTo("items[4].externalReference"))
+                .body("results[4].errors[0].rule", equalTo("max-length"))
+                .body("results[5].errors[0].field", equalTo("items[5].externalReference"))
+                .body("results[5].errors[0].rule", equalTo("required"))
+                .body("results[6].errors[0].field", equalTo("items[6].externalReference"))
+                .body("results[6].errors[0].rule", equalTo("type"))
+                .body("results[7].externalReference", equalTo(reference))
+                .body("results[8].externalReference", equalTo(reference))
+                .body("results[8].errors[0].field", equalTo("items[8].externalReference"))
+                .body("results[8].errors[0].rule", equalTo("duplicate"));
+
+        given().queryParam("directoryCode", code).when().get("/certifications").then().body("total", equalTo(0));
+        given().queryParam("externalReference", reference).when().get("/certifications").then()
+                .body("total", equalTo(1)).body("items[0].title", equalTo("Habilitation " + reference));
+        for (String title : List.of("Deux clés", "Aucune clé", "Clés nulles", "Référence", "Habilitation répétée")) {
+            given().queryParam("q", title).when().get("/certifications").then().body("total", equalTo(0));
+        }
+    }
+
+    @Test
+    void directoryCodesAndReferencesMixInOneBatch() {
+        String code = rncp();
+        String reference = reference();
+        String body = items(
+                other(code),
+                byReference(reference, "CQP", "CQP Opérateur textile", "0018", null),
+                // The same text as a directory code and as a reference: two keys, two certifications.
+                other(code.replace("RNCP", "RS")),
+                byReference(code.replace("RNCP", "RS"), "OTHER", "Habilitation d'un arrêté", null, null));
+        ValidatableResponse answer = post(body).statusCode(200)
+                .body("results.outcome", equalTo(List.of("CREATED", "CREATED", "CREATED", "CREATED")))
+                .body("results.directoryCode", equalTo(java.util.Arrays.asList(code, null,
+                        code.replace("RNCP", "RS"), null)))
+                .body("results.externalReference", equalTo(java.util.Arrays.asList(null, reference, null,
+                        code.replace("RNCP", "RS"))));
+        List<String> ids = answer.extract().path("results.id");
+        assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();
+        given().when().get("/certifications/" + ids.get(0)).then()
+                .body("directoryCode", equalTo(code)).body("externalReference", nullValue());
+        given().when().get("/certifications/" + ids.get(1)).then()
+                .body("directoryCode", nullValue()).body("externalReference", equalTo(reference))
+                .body("kind", equalTo("CQP"));
+        given().queryParam("externalReference", code.replace("RNCP", "RS")).when().get("/certifications").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(3)));
+        given().queryParam("directoryCode", code.replace("RNCP", "RS")).when().get("/certifications").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ids.get(2)));
+
+        post(body).statusCode(200)
+                .body("results.outcome", everyItem(equalTo("UNCHANGED")))
+                .body("results.id", equalTo(ids));
+        for (String id : ids) {
+            assertThat(outboxTypes(id)).containsExactly(CREATED, PUBLISHED);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ whole-body errors
 
     @Test
@@ -390,8 +578,9 @@ class DirectoryImportTest {
 
     @Test
     void theOperationIsDocumented() throws Exception {
-        JsonNode operation = JSON.readTree(given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString()).path("paths").path(PATH).path("post");
+        JsonNode document = JSON.readTree(given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        JsonNode operation = document.path("paths").path(PATH).path("post");
         assertThat(operation.path("summary").asText()).isNotBlank();
         assertThat(operation.path("security").toString()).contains("jwt");
         assertThat(operation.path("requestBody").path("content").path("application/json").has("examples")).isTrue();
@@ -401,12 +590,29 @@ class DirectoryImportTest {
             assertThat(operation.path("responses").path(status).path("content").has("application/problem+json"))
                     .as(status).isTrue();
         }
+        assertThat(operation.path("description").asText()).contains("externalReference", "one-key");
+        assertThat(operation.path("requestBody").path("content").path("application/json").path("examples").toString())
+                .contains("\"externalReference\":\"arrete-2014-01-20/ETSD1401196A#3\"");
+        assertThat(operation.path("responses").path("200").path("content").path("application/json").path("examples")
+                .toString()).contains("one-key");
+        JsonNode schemas = document.path("components").path("schemas");
+        assertThat(schemas.path("DirectoryImportItem").path("properties").path("externalReference")
+                .path("maxLength").asInt()).isEqualTo(100);
+        assertThat(schemas.path("DirectoryImportResult").path("properties").has("externalReference")).isTrue();
+        assertThat(schemas.path("Certification").path("properties").has("externalReference")).isTrue();
+        assertThat(document.path("paths").path("/certifications").path("get").path("parameters").toString())
+                .contains("\"externalReference\"");
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
 
     private static String rncp() {
         return "RNCP" + NEXT_CODE.incrementAndGet();
+    }
+
+    /** A reference unique in this test JVM's database, as the importer names a row of an official order. */
+    private static String reference() {
+        return "arrete-2014-01-20/ETSD1401196A#" + NEXT_CODE.incrementAndGet();
     }
 
     private static String items(String... items) {
@@ -426,8 +632,18 @@ class DirectoryImportTest {
     }
 
     private static String item(String code, String kind, String title, String idcc, String frameworks) {
+        return keyed("\"directoryCode\": \"" + code + "\"", kind, title, idcc, frameworks);
+    }
+
+    /** An item keyed by an external reference (an official order's row) instead of a directory code. */
+    private static String byReference(String reference, String kind, String title, String idcc, String frameworks) {
+        return keyed("\"externalReference\": \"" + reference + "\"", kind, title, idcc, frameworks);
+    }
+
+    /** An item whose key is the JSON members {@code key} (none when empty). */
+    private static String keyed(String key, String kind, String title, String idcc, String frameworks) {
         String cpnes = idcc == null ? "[]" : "[{\"name\": \"CPNE " + idcc + "\", \"idcc\": \"" + idcc + "\"}]";
-        return "{\"directoryCode\": \"" + code + "\", \"kind\": \"" + kind + "\", \"title\": \"" + title + "\", "
+        return "{" + (key.isEmpty() ? "" : key + ", ") + "\"kind\": \"" + kind + "\", \"title\": \"" + title + "\", "
                 + "\"cpnes\": " + cpnes + ", \"nsfCodes\": [\"250r\"], \"romeCodes\": [\"I1304\"]"
                 + (frameworks == null ? "" : ", \"frameworks\": " + frameworks) + "}";
     }
