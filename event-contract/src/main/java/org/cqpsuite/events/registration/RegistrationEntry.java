@@ -17,20 +17,29 @@ import java.util.UUID;
  * <th>{@code withdrawnOn}</th></tr>
  * <tr><td>{@value #STATUS_REQUESTED}</td><td>null</td><td>null</td><td>null</td></tr>
  * <tr><td>{@value #STATUS_REFUSED}</td><td>null</td><td>{@value #TYPE_ON_REQUEST}, set</td><td>null</td></tr>
- * <tr><td>{@value #STATUS_REGISTERED}, {@value #STATUS_EXPIRED}, {@value #STATUS_REPLACED}</td><td>set</td>
- * <td>set</td><td>null</td></tr>
- * <tr><td>{@value #STATUS_WITHDRAWN}</td><td>set if it was registered, else null</td><td>set if it was registered,
- * else null</td><td>set</td></tr>
+ * <tr><td>{@value #STATUS_REGISTERED}, {@value #STATUS_EXPIRED}, {@value #STATUS_REPLACED}</td><td>set (but
+ * {@code code} may be null when {@code legalBasis} is set)</td><td>set</td><td>null</td></tr>
+ * <tr><td>{@value #STATUS_WITHDRAWN}</td><td>set if it was registered, else null (but {@code code} may be null
+ * when {@code legalBasis} is set)</td><td>set if it was registered, else null</td><td>set</td></tr>
  * </table>
  * Besides: {@code endsOn} is set for every registration {@value #TYPE_ON_REQUEST} once registered and for every
  * {@value #STATUS_EXPIRED} one; {@code effectiveFrom}, {@code endsOn}, {@code awardDeadline}, {@code level} are null
- * and {@code blocks} empty while {@code code} is null; {@code successorId} is set when, and only when,
- * {@value #STATUS_REPLACED}.
+ * and {@code blocks} empty while neither {@code code} nor {@code legalBasis} is set; {@code successorId} is set when,
+ * and only when, {@value #STATUS_REPLACED}.
+ *
+ * <p><b>Registered without a code</b> (contract 1.2): some registrations are known only from the official order
+ * (arrêté, published in the Journal officiel) that registered them, which does not give their directory code. Such
+ * an entry has {@code code} null and {@code legalBasis} set, and is otherwise a registered entry: status
+ * {@value #STATUS_REGISTERED}, {@value #STATUS_EXPIRED}, {@value #STATUS_REPLACED} or {@value #STATUS_WITHDRAWN},
+ * type, decision and first day set, an end when on request, a level when in the RNCP and decided on or after
+ * {@link #FIRST_LEVEL_DECISION}; no blocks (their codes start with the registration's code). A {@code code} null
+ * without {@code legalBasis} still means "not registered".
  *
  * @param id the registration's id, unique; never changes
  * @param directory {@value #DIRECTORY_RNCP} or {@value #DIRECTORY_RS}
  * @param code the directory's code, {@code null} until registered: {@code RNCP} and 3 to 5 digits ({@code RNCP99001},
- *        {@value #RNCP_CODE_PATTERN}), or {@code RS} and 1 to 6 digits ({@code RS5568}, {@value #RS_CODE_PATTERN})
+ *        {@value #RNCP_CODE_PATTERN}), or {@code RS} and 1 to 6 digits ({@code RS5568}, {@value #RS_CODE_PATTERN});
+ *        also {@code null} for a registration known from an order that does not give it ({@code legalBasis} set)
  * @param status {@value #STATUS_REQUESTED}, {@value #STATUS_REGISTERED}, {@value #STATUS_REFUSED},
  *        {@value #STATUS_WITHDRAWN}, {@value #STATUS_EXPIRED} or {@value #STATUS_REPLACED}: REQUESTED → REGISTERED |
  *        REFUSED | WITHDRAWN; REGISTERED → WITHDRAWN | EXPIRED | REPLACED; EXPIRED → REPLACED. REFUSED, WITHDRAWN and
@@ -63,11 +72,16 @@ import java.util.UUID;
  *        code, or, from the directory importer, the code of an older certification the suite does not hold as a
  *        registration of this one ({@code predecessorId} then null); {@code null} if none
  * @param successorCode the same for the certification that follows this one; {@code null} if none (yet)
+ * @param legalBasis the official text that registered it, when known: e.g. {@code Arrêté du 20 janvier 2014 (NOR
+ *        ETSD1401196A)}, 1 to {@value #LEGAL_BASIS_MAX_LENGTH} characters; {@code null} otherwise. Set with a
+ *        {@code null} {@code code} for a registration known from an order that does not give its directory code.
+ *        Only registered entries (not {@value #STATUS_REQUESTED}, not {@value #STATUS_REFUSED}) have one. Added in
+ *        contract 1.2: absent from the events published before, which a consumer reads as {@code null}
  */
 public record RegistrationEntry(UUID id, String directory, String code, String status, String registrationType,
         LocalDate requestedOn, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn, LocalDate awardDeadline,
         Integer level, List<BlockState> blocks, LocalDate withdrawnOn, String withdrawalReason, UUID predecessorId,
-        UUID successorId, String predecessorCode, String successorCode) {
+        UUID successorId, String predecessorCode, String successorCode, String legalBasis) {
 
     public static final String DIRECTORY_RNCP = "RNCP";
     public static final String DIRECTORY_RS = "RS";
@@ -103,7 +117,24 @@ public record RegistrationEntry(UUID id, String directory, String code, String s
     /** The first decision day from which RNCP registrations carry a level. */
     public static final LocalDate FIRST_LEVEL_DECISION = LocalDate.of(2019, 1, 1);
 
+    /** The longest {@code legalBasis}, in characters. */
+    public static final int LEGAL_BASIS_MAX_LENGTH = 300;
+
     public RegistrationEntry {
         blocks = RegistrationState.list(blocks);
+    }
+
+    /**
+     * An entry without legal basis ({@code legalBasis} null): the constructor of contract 1.1, kept so that code built
+     * on it compiles unchanged.
+     */
+    public RegistrationEntry(UUID id, String directory, String code, String status, String registrationType,
+            LocalDate requestedOn, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn,
+            LocalDate awardDeadline, Integer level, List<BlockState> blocks, LocalDate withdrawnOn,
+            String withdrawalReason, UUID predecessorId, UUID successorId, String predecessorCode,
+            String successorCode) {
+        this(id, directory, code, status, registrationType, requestedOn, decidedOn, effectiveFrom, endsOn,
+                awardDeadline, level, blocks, withdrawnOn, withdrawalReason, predecessorId, successorId,
+                predecessorCode, successorCode, null);
     }
 }

@@ -25,6 +25,7 @@ final class Entries {
     UUID successorId;
     String predecessorCode;
     String successorCode;
+    String legalBasis;
 
     /** A request, not decided yet. */
     static Entries requested(UUID id, String directory, LocalDate requestedOn) {
@@ -56,6 +57,7 @@ final class Entries {
         entries.successorId = entry.successorId();
         entries.predecessorCode = entry.predecessorCode();
         entries.successorCode = entry.successorCode();
+        entries.legalBasis = entry.legalBasis();
         return entries;
     }
 
@@ -102,6 +104,12 @@ final class Entries {
         return this;
     }
 
+    /** Known from an official order: {@code legalBasis} set (and {@code code} as given, possibly null). */
+    Entries legalBasis(String legalBasis) {
+        this.legalBasis = legalBasis;
+        return this;
+    }
+
     Entries predecessor(UUID id, String code) {
         this.predecessorId = id;
         this.predecessorCode = code;
@@ -117,6 +125,6 @@ final class Entries {
     RegistrationEntry build() {
         return new RegistrationEntry(id, directory, code, status, registrationType, requestedOn, decidedOn,
                 effectiveFrom, endsOn, awardDeadline, level, blocks, withdrawnOn, withdrawalReason, predecessorId,
-                successorId, predecessorCode, successorCode);
+                successorId, predecessorCode, successorCode, legalBasis);
     }
 }

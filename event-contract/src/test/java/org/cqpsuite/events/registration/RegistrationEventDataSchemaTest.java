@@ -8,7 +8,9 @@ import static org.cqpsuite.events.registration.Contract.violations;
 import static org.cqpsuite.events.registration.RegistrationEntry.DIRECTORY_RNCP;
 import static org.cqpsuite.events.registration.RegistrationEntry.DIRECTORY_RS;
 import static org.cqpsuite.events.registration.RegistrationEntry.STATUS_EXPIRED;
+import static org.cqpsuite.events.registration.RegistrationEntry.STATUS_REGISTERED;
 import static org.cqpsuite.events.registration.RegistrationEntry.STATUS_REPLACED;
+import static org.cqpsuite.events.registration.RegistrationEntry.STATUS_WITHDRAWN;
 import static org.cqpsuite.events.registration.RegistrationEntry.TYPE_BY_RIGHT;
 import static org.cqpsuite.events.registration.RegistrationEntry.TYPE_ON_REQUEST;
 
@@ -38,6 +40,9 @@ class RegistrationEventDataSchemaTest {
     private static final UUID CERTIFICATION = UUID.fromString("8d0f4c2a-5b1e-4e7a-9c3d-2f6a1b7e9c40");
     private static final UUID REGISTRATION = UUID.fromString("c61e0a57-2f3b-4d8e-a9b4-7e5d1c0f2a63");
     private static final UUID RENEWAL = UUID.fromString("5e9a3b1c-7d2f-4a6e-8b0c-1f3d5a7c9e21");
+
+    /** The official order of the brief: a registration it made is known without its RNCP code. */
+    private static final String ORDER = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)";
 
     private static final TransmissionState TRANSMISSION = new TransmissionState(LocalDate.of(2019, 3, 1),
             "FC-2019-03-0142", Instant.parse("2019-03-01T14:05:31.402Z"), false);
@@ -154,9 +159,111 @@ class RegistrationEventDataSchemaTest {
                 new RegistrationState(CERTIFICATION, List.of(TRANSMISSION), List.of(later.build())));
     }
 
+    /**
+     * Contract 1.2: registrations known from official orders (arrêtés published in the Journal officiel) that do not
+     * give their RNCP code: one of January 2014, expired; one of November 2014, withdrawn from the directory; one
+     * renewed in 2019 under a code (REPLACED, without code itself); and a registration with both a code and a known
+     * legal basis.
+     */
+    static RegistrationEventData importedFromOrders() {
+        RegistrationEntry expired = Entries.requested(UUID.randomUUID(), DIRECTORY_RNCP, null)
+                .registered(null, TYPE_ON_REQUEST, day("2014-01-20"), day("2014-01-31"), day("2019-01-30"), null,
+                        List.of())
+                .status(STATUS_EXPIRED).legalBasis(ORDER).build();
+        RegistrationEntry withdrawn = Entries.requested(UUID.randomUUID(), DIRECTORY_RNCP, null)
+                .registered(null, TYPE_ON_REQUEST, day("2014-11-19"), day("2014-11-29"), day("2019-11-28"), null,
+                        List.of())
+                .withdrawn(day("2018-08-16"), "Fiche inactive dans l'export du 16/08/2018")
+                .legalBasis("Arrêté du 19 novembre 2014").build();
+        RegistrationEntry replaced = Entries.requested(REGISTRATION, DIRECTORY_RNCP, null)
+                .registered(null, TYPE_ON_REQUEST, day("2014-01-20"), day("2014-01-31"), day("2019-01-30"), null,
+                        List.of())
+                .status(STATUS_REPLACED).successor(RENEWAL, "RNCP34486").legalBasis(ORDER).build();
+        RegistrationEntry renewal = Entries.requested(RENEWAL, DIRECTORY_RNCP, day("2018-09-03"))
+                .registered("RNCP34486", TYPE_ON_REQUEST, day("2019-01-25"), day("2019-01-31"), day("2024-01-30"), 3,
+                        List.of())
+                .predecessor(REGISTRATION, null).legalBasis("Décision de France compétences du 25 janvier 2019")
+                .build();
+        return new RegistrationEventData(5, new RegistrationState(UUID.randomUUID(), List.of(TRANSMISSION),
+                List.of(expired, withdrawn, replaced, renewal)));
+    }
+
     static Stream<RegistrationEventData> events() {
         return Stream.of(registered(), transmitted(), requested(), renewed(), importedLegacy(), rs(),
-                importedOtherWithoutTransmission(), corrected());
+                importedOtherWithoutTransmission(), corrected(), importedFromOrders());
+    }
+
+    /**
+     * Contract 1.2: {@code code} may be null in a registered status only when {@code legalBasis} is set; without it, a
+     * null code still means "not registered".
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("registeredStatuses")
+    void aRegisteredEntryWithoutCodeNeedsALegalBasis(String status) {
+        ObjectNode withBasis = (ObjectNode) tree(RegistrationEventSchema.exampleRegistered());
+        ObjectNode entry = inStatus(orderEntry(withBasis), status);
+        assertThat(violations(withBasis)).as("with a legal basis").isEmpty();
+
+        entry.putNull("legalBasis");
+        assertThat(violations(withBasis)).as("legal basis null").extracting(Contract.Violation::location)
+                .contains(STATUS_WITHDRAWN.equals(status) ? ENTRY + "/decidedOn" : ENTRY + "/code");
+        entry.remove("legalBasis");
+        assertThat(violations(withBasis)).as("legal basis absent (an event of contract 1.1)")
+                .extracting(Contract.Violation::location)
+                .contains(STATUS_WITHDRAWN.equals(status) ? ENTRY + "/decidedOn" : ENTRY + "/code");
+    }
+
+    static Stream<String> registeredStatuses() {
+        return Stream.of(STATUS_REGISTERED, STATUS_EXPIRED, STATUS_REPLACED, STATUS_WITHDRAWN);
+    }
+
+    private static ObjectNode inStatus(ObjectNode entry, String status) {
+        entry.put("status", status);
+        if (STATUS_REPLACED.equals(status)) {
+            entry.put("successorId", RENEWAL.toString());
+        } else if (STATUS_WITHDRAWN.equals(status)) {
+            entry.put("withdrawnOn", "2018-08-16");
+        }
+        return entry;
+    }
+
+    /** Contract 1.2 is additions only: a document of contract 1.1 (no legalBasis property) stays valid. */
+    @Test
+    void aDocumentWithoutLegalBasisIsStillValidAndReadsAsNull() throws Exception {
+        ObjectNode document = (ObjectNode) tree(RegistrationEventSchema.exampleRegistered());
+        entry(document).remove("legalBasis");
+
+        assertThat(violations(document)).isEmpty();
+        assertThat(Contract.CONSUMER.treeToValue(document, RegistrationEventData.class)).isEqualTo(registered());
+        assertThat(Contract.CONSUMER.treeToValue(document, RegistrationEventData.class).state().registrations().get(0)
+                .legalBasis()).isNull();
+    }
+
+    /** The constructor of contract 1.1 is kept: an entry without legal basis. */
+    @Test
+    void theConstructorWithoutLegalBasisGivesANullOne() {
+        RegistrationEntry entry = registeredEntry();
+        RegistrationEntry old = new RegistrationEntry(entry.id(), entry.directory(), entry.code(), entry.status(),
+                entry.registrationType(), entry.requestedOn(), entry.decidedOn(), entry.effectiveFrom(),
+                entry.endsOn(), entry.awardDeadline(), entry.level(), entry.blocks(), entry.withdrawnOn(),
+                entry.withdrawalReason(), entry.predecessorId(), entry.successorId(), entry.predecessorCode(),
+                entry.successorCode());
+
+        assertThat(old.legalBasis()).isNull();
+        assertThat(old).isEqualTo(entry);
+    }
+
+    /** The level rules apply to an entry without code too: required in the RNCP from 2019, none before nor in the RS. */
+    @Test
+    void theLevelRulesApplyToAnEntryWithoutCode() {
+        ObjectNode document = (ObjectNode) tree(RegistrationEventSchema.exampleRegistered());
+        ObjectNode entry = orderEntry(document);
+        entry.put("decidedOn", "2020-02-20").put("effectiveFrom", "2020-03-01").put("endsOn", "2025-02-28");
+        assertThat(violations(document)).extracting(Contract.Violation::location).containsExactly(ENTRY + "/level");
+        entry.put("level", 3);
+        assertThat(violations(document)).isEmpty();
+        entry.put("decidedOn", "2014-01-20");
+        assertThat(violations(document)).extracting(Contract.Violation::location).contains(ENTRY + "/decidedOn");
     }
 
     /**
@@ -208,7 +315,7 @@ class RegistrationEventDataSchemaTest {
         assertThat(json.at("/state/registrations/0/level").isInt()).isTrue();
         for (String property : List.of("code", "registrationType", "decidedOn", "effectiveFrom", "endsOn",
                 "awardDeadline", "level", "withdrawnOn", "withdrawalReason", "predecessorId", "successorId",
-                "predecessorCode", "successorCode")) {
+                "predecessorCode", "successorCode", "legalBasis")) {
             assertThat(requested.has(property) && requested.get(property).isNull()).as(property).isTrue();
         }
         assertThat(requested.get("blocks").isArray()).isTrue();
@@ -355,7 +462,43 @@ class RegistrationEventDataSchemaTest {
                 invalid("bad predecessor code", ENTRY + "/predecessorCode",
                         root -> entry(root).put("predecessorCode", "RNCP99")),
                 invalid("bad successor code", ENTRY + "/successorCode",
-                        root -> entry(root).put("successorCode", "99777")));
+                        root -> entry(root).put("successorCode", "99777")),
+                invalid("expired without code nor legal basis", ENTRY + "/code",
+                        root -> entry(root).put("status", "EXPIRED").putNull("code")),
+                invalid("replaced without code nor legal basis", ENTRY + "/code",
+                        root -> entry(root).put("status", "REPLACED").put("successorId", RENEWAL.toString())
+                                .putNull("code")),
+                invalid("registered without code, legal basis absent", ENTRY + "/code",
+                        root -> entry(root).putNull("code").remove("legalBasis")),
+                invalid("empty legal basis", ENTRY + "/legalBasis", root -> orderEntry(root).put("legalBasis", "")),
+                invalid("legal basis of 301 characters", ENTRY + "/legalBasis",
+                        root -> orderEntry(root).put("legalBasis", "A".repeat(301))),
+                invalid("legal basis as a number", ENTRY + "/legalBasis",
+                        root -> orderEntry(root).put("legalBasis", 2014)),
+                invalid("requested with a legal basis", ENTRY + "/status",
+                        root -> requested(root).put("legalBasis", ORDER)),
+                invalid("refused with a legal basis", ENTRY + "/status",
+                        root -> refused(root).put("legalBasis", ORDER)),
+                invalid("without code, with blocks", ENTRY + "/blocks",
+                        root -> orderEntry(root).putArray("blocks").addObject().put("code", "RNCP99001BC01")
+                                .put("title", "t")),
+                invalid("without code, without type", ENTRY + "/registrationType",
+                        root -> orderEntry(root).putNull("registrationType")),
+                invalid("without code, without decision", ENTRY + "/decidedOn",
+                        root -> orderEntry(root).putNull("decidedOn")),
+                invalid("without code, without first day", ENTRY + "/effectiveFrom",
+                        root -> orderEntry(root).putNull("effectiveFrom")),
+                invalid("without code, on request without end", ENTRY + "/endsOn",
+                        root -> orderEntry(root).putNull("endsOn")),
+                invalid("without code, expired without end", ENTRY + "/endsOn",
+                        root -> orderEntry(root).put("status", "EXPIRED").put("registrationType", "BY_RIGHT")
+                                .putNull("endsOn")),
+                invalid("without code, withdrawn without day", ENTRY + "/withdrawnOn",
+                        root -> orderEntry(root).put("status", "WITHDRAWN")),
+                invalid("without code, a level before 2019", ENTRY + "/decidedOn",
+                        root -> orderEntry(root).put("level", 4)),
+                invalid("without code, in the RS with a level", ENTRY + "/level",
+                        root -> orderEntry(root).put("directory", "RS").put("level", 4)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -370,7 +513,10 @@ class RegistrationEventDataSchemaTest {
     @Test
     void theBaseDocumentsOfTheInvalidOnesAreValid() {
         for (Consumer<ObjectNode> base : List.<Consumer<ObjectNode>>of(root -> { }, RegistrationEventDataSchemaTest::rsEntry,
-                RegistrationEventDataSchemaTest::requested, RegistrationEventDataSchemaTest::refused)) {
+                RegistrationEventDataSchemaTest::requested, RegistrationEventDataSchemaTest::refused,
+                RegistrationEventDataSchemaTest::orderEntry,
+                root -> orderEntry(root).put("directory", "RS"),
+                root -> entry(root).put("legalBasis", ORDER))) {
             ObjectNode document = (ObjectNode) tree(RegistrationEventSchema.exampleRegistered());
             base.accept(document);
             assertThat(violations(document)).as(document.toString()).isEmpty();
@@ -395,6 +541,8 @@ class RegistrationEventDataSchemaTest {
         assertThat(texts(registration.at("/registrationType/enum"))).isEqualTo(types);
         assertThat(registration.at("/level/minimum").asInt()).isEqualTo(RegistrationEntry.MIN_LEVEL);
         assertThat(registration.at("/level/maximum").asInt()).isEqualTo(RegistrationEntry.MAX_LEVEL);
+        assertThat(registration.at("/legalBasis/minLength").asInt()).isEqualTo(1);
+        assertThat(registration.at("/legalBasis/maxLength").asInt()).isEqualTo(RegistrationEntry.LEGAL_BASIS_MAX_LENGTH);
         assertThat(schema.at("/$defs/block/properties/code/pattern").asText())
                 .isEqualTo(RegistrationEntry.BLOCK_CODE_PATTERN);
         assertThat(schema.at("/$defs/registration/allOf/0/then/properties/code/pattern").asText())
@@ -430,8 +578,14 @@ class RegistrationEventDataSchemaTest {
                 .containsExactlyInAnyOrder(components(RegistrationState.class));
         assertThat(texts(schema.at("/$defs/transmission/required")))
                 .containsExactlyInAnyOrder(components(TransmissionState.class));
+        // Contract 1.2 added legalBasis, last, as optional: the events published before do not have it.
+        List<String> entry = List.of(components(RegistrationEntry.class));
+        assertThat(entry.get(entry.size() - 1)).isEqualTo("legalBasis");
         assertThat(texts(schema.at("/$defs/registration/required")))
-                .containsExactly(components(RegistrationEntry.class));
+                .containsExactlyElementsOf(entry.subList(0, entry.size() - 1));
+        List<String> properties = new ArrayList<>();
+        schema.at("/$defs/registration/properties").fieldNames().forEachRemaining(properties::add);
+        assertThat(properties).containsExactlyElementsOf(entry);
         assertThat(texts(schema.at("/$defs/block/required"))).containsExactlyInAnyOrder(components(BlockState.class));
     }
 
@@ -489,6 +643,17 @@ class RegistrationEventDataSchemaTest {
         rs.level = null;
         rs.blocks = List.of();
         return replaceEntry(root, rs.build());
+    }
+
+    /**
+     * Makes the example's registration a valid one known from an order without its code: REGISTERED, RNCP, on
+     * request, decided in January 2014, no level, no blocks.
+     */
+    private static ObjectNode orderEntry(ObjectNode root) {
+        return replaceEntry(root, Entries.requested(REGISTRATION, DIRECTORY_RNCP, null)
+                .registered(null, TYPE_ON_REQUEST, day("2014-01-20"), day("2014-01-31"), day("2019-01-30"), null,
+                        List.of())
+                .legalBasis(ORDER).build());
     }
 
     /** Makes the example's registration a valid REQUESTED one. */

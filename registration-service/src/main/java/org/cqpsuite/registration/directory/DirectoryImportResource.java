@@ -48,30 +48,39 @@ public class DirectoryImportResource {
               {"certificationId": "00000000-0000-0000-0000-000000000000", "kind": "CQP", "directory": "RNCP",
                "code": "RNCP1", "active": true, "registrationType": "ON_REQUEST", "decidedOn": "2020-02-20",
                "effectiveFrom": null, "endsOn": "2025-03-01", "awardDeadline": null, "level": 4, "blocks": [],
+               "predecessorCodes": [], "successorCodes": []},
+              {"certificationId": "7d4c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a", "kind": "CQP", "directory": "RNCP",
+               "code": null, "legalBasis": "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)", "active": false,
+               "registrationType": "ON_REQUEST", "decidedOn": "2014-01-20", "effectiveFrom": "2014-01-31",
+               "endsOn": "2019-01-30", "awardDeadline": null, "level": null, "blocks": [],
                "predecessorCodes": [], "successorCodes": []}
              ]}""";
 
     static final String RESPONSE_EXAMPLE = """
             {"results": [
-              {"code": "RNCP34486", "certificationId": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10",
+              {"code": "RNCP34486", "legalBasis": null, "certificationId": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10",
                "registrationId": "0e9f3b3a-6a43-4a77-9d1f-5c1a2b3c4d5e", "outcome": "CREATED",
                "events": ["org.cqpsuite.registration.transmitted", "org.cqpsuite.registration.registered"],
                "errors": []},
-              {"code": "RS5568", "certificationId": "9c2d7e4a-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+              {"code": "RS5568", "legalBasis": null, "certificationId": "9c2d7e4a-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
                "registrationId": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", "outcome": "CREATED",
                "events": ["org.cqpsuite.registration.withdrawn"], "errors": []},
-              {"code": "RNCP1", "certificationId": "00000000-0000-0000-0000-000000000000", "registrationId": null,
-               "outcome": "REJECTED", "events": [],
+              {"code": "RNCP1", "legalBasis": null, "certificationId": "00000000-0000-0000-0000-000000000000",
+               "registrationId": null, "outcome": "REJECTED", "events": [],
                "errors": [{"field": "items[2].code", "rule": "pattern",
-                           "message": "must be a code of the RNCP, RNCP followed by 3 to 5 digits, e.g. RNCP34486 (found \\"RNCP1\\")"}]}
+                           "message": "must be a code of the RNCP, RNCP followed by 3 to 5 digits, e.g. RNCP34486 (found \\"RNCP1\\")"}]},
+              {"code": null, "legalBasis": "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)",
+               "certificationId": "7d4c2b1a-0f9e-4d8c-b7a6-5e4f3d2c1b0a",
+               "registrationId": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9", "outcome": "CREATED",
+               "events": ["org.cqpsuite.registration.transmitted", "org.cqpsuite.registration.expired"], "errors": []}
              ]}""";
 
     static final String RE_IMPORT_EXAMPLE = """
             {"results": [
-              {"code": "RNCP34486", "certificationId": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10",
+              {"code": "RNCP34486", "legalBasis": null, "certificationId": "5b1e4c1e-8f0a-4a57-9a55-6c1d3f2d9b10",
                "registrationId": "0e9f3b3a-6a43-4a77-9d1f-5c1a2b3c4d5e", "outcome": "UNCHANGED", "events": [],
                "errors": []},
-              {"code": "RS5568", "certificationId": "9c2d7e4a-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
+              {"code": "RS5568", "legalBasis": null, "certificationId": "9c2d7e4a-1b3f-4c5d-8e6f-7a8b9c0d1e2f",
                "registrationId": "3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d", "outcome": "UPDATED",
                "events": ["org.cqpsuite.registration.corrected"], "errors": []}
              ]}""";
@@ -116,7 +125,9 @@ public class DirectoryImportResource {
                     + "export, 1 to 500 per call, each mapped to a certification of certification-service (unknown: "
                     + "REJECTED unknown-certification; its kind must be the importer's: else kind-mismatch). Each "
                     + "item is applied in its own transaction and answered in order: CREATED (a new registration, "
-                    + "keyed by certification and code), UPDATED, UNCHANGED (nothing written, no event: importing "
+                    + "keyed by certification and code or, for a registration known from an official order that does "
+                    + "not give its code (code null, legalBasis required, 1 to 300 characters), by certification, "
+                    + "directory and legalBasis), UPDATED, UNCHANGED (nothing written, no event: importing "
                     + "the same export twice publishes nothing) or REJECTED (nothing written for it, with each field "
                     + "and rule; the other items go on). Status from the fiche: active → REGISTERED; inactive after "
                     + "its end date → EXPIRED; inactive before → WITHDRAWN from the export date (inferred). A CQP or "

@@ -91,9 +91,14 @@ public class DirectoryImportService {
         CREATED, UPDATED, UNCHANGED, REJECTED
     }
 
-    /** The result of one item, in the order of the request. */
-    public record ItemResult(String code, UUID certificationId, UUID registrationId, ItemOutcome outcome,
-            List<String> events, List<Problem.FieldError> errors) {
+    /**
+     * The result of one item, in the order of the request.
+     *
+     * @param code the item's code, normalised; {@code null} for a registration known from an order without code
+     * @param legalBasis the item's legal basis, stripped, or {@code null}
+     */
+    public record ItemResult(String code, String legalBasis, UUID certificationId, UUID registrationId,
+            ItemOutcome outcome, List<String> events, List<Problem.FieldError> errors) {
     }
 
     /** One item of the batch: its place, the fiche normalised, and either what it says or why it is invalid. */
@@ -108,8 +113,8 @@ public class DirectoryImportService {
         }
 
         ItemResult rejected(List<Violation> found) {
-            return new ItemResult(fiche.code(), fiche.certificationId(), null, ItemOutcome.REJECTED, List.of(),
-                    found.stream().map(v -> new Problem.FieldError(field(v.field()), v.rule(), v.message())).toList());
+            return new ItemResult(fiche.code(), fiche.legalBasis(), fiche.certificationId(), null,
+                    ItemOutcome.REJECTED, List.of(), found.stream().map(v -> new Problem.FieldError(field(v.field()), v.rule(), v.message())).toList());
         }
     }
 
@@ -213,6 +218,9 @@ public class DirectoryImportService {
         }
         for (Map.Entry<UUID, List<Item>> certification : byCertification.entrySet()) {
             for (Item item : certification.getValue()) {
+                if (item.imported().code() == null) {
+                    continue; // keyed by its certification's legal basis: no other certification shares the key
+                }
                 UUID other = firstWithCode.putIfAbsent(item.imported().code(), certification.getKey());
                 if (other != null) {
                     group.put(root(group, certification.getKey()), root(group, other));
@@ -292,14 +300,14 @@ public class DirectoryImportService {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Directory import: item %d (%s of certification %s) not applied, error id %s", item.index(),
-                fiche.code(), fiche.certificationId(), errorId);
+                fiche.designation(), fiche.certificationId(), errorId);
         return item.rejected(new Violation("code", NOT_APPLIED, "could not be applied (error id " + errorId
                 + "); nothing was written for this item"));
     }
 
     private static ItemResult unchanged(Item item, Plan plan) {
-        return new ItemResult(item.fiche().code(), item.imported().certificationId(), plan.match().id(),
-                ItemOutcome.UNCHANGED, List.of(), List.of());
+        return new ItemResult(item.fiche().code(), item.fiche().legalBasis(), item.imported().certificationId(),
+                plan.match().id(), ItemOutcome.UNCHANGED, List.of(), List.of());
     }
 
     /** In the item's transaction: lock, re-read, plan, write. A {@link Rejected} rolls it back. */
@@ -320,7 +328,8 @@ public class DirectoryImportService {
         if (plan.changesNothing()) {
             return unchanged(item, plan);
         }
-        if (plan.match() == null && RegistrationEntity.count("directory = ?1 and code = ?2 and status <> ?3 and "
+        if (plan.match() == null && fiche.code() != null && RegistrationEntity.count("directory = ?1 and code = ?2 "
+                + "and status <> ?3 and "
                 + "certificationId <> ?4", fiche.directory(), fiche.code(), RegistrationStatus.REPLACED,
                 certificationId) > 0) {
             throw new Rejected(new Violation("code", Violation.DUPLICATE_CODE, fiche.code() + " is already held by a "
@@ -377,13 +386,15 @@ public class DirectoryImportService {
             events.changed(certification, type, now);
             published.add(type.ceType());
         }
-        return new ItemResult(fiche.code(), certificationId, entity.id, outcome, List.copyOf(published), List.of());
+        return new ItemResult(fiche.code(), fiche.legalBasis(), certificationId, entity.id, outcome,
+                List.copyOf(published), List.of());
     }
 
     /** What importing the fiche would do to the certification as recorded. */
     static Plan plan(Recorded recorded, ImportedRegistration fiche, CertificationKind kind, LocalDate exportDate,
             LocalDate today) {
-        Entry match = find(recorded.entries(), fiche.code(), null);
+        Entry match = fiche.code() != null ? find(recorded.entries(), fiche.code(), null)
+                : findByLegalBasis(recorded.entries(), fiche);
         DirectoryImportRules.Reconciliation reconciliation = DirectoryImportRules.reconcile(
                 match == null ? null : match.registration(), match != null && match.predecessorId() != null,
                 match != null && match.successorId() != null, fiche, exportDate, today);
@@ -402,7 +413,7 @@ public class DirectoryImportService {
         if (change == Change.NONE && !Objects.equals(predecessorId, match.predecessorId())) {
             change = Change.CORRECTED;
         }
-        List<Entry> backLinks = match != null ? List.of() : recorded.entries().stream()
+        List<Entry> backLinks = match != null || fiche.code() == null ? List.<Entry>of() : recorded.entries().stream()
                 .filter(e -> e.predecessorId() == null && fiche.code().equals(e.registration().predecessorCode()))
                 .toList();
         LocalDate transmittedOn = null;
@@ -422,6 +433,26 @@ public class DirectoryImportService {
         for (Entry entry : entries) {
             if (code.equals(entry.code()) && !entry.id().equals(except)) {
                 if (entry.registration().status() != RegistrationStatus.REPLACED) {
+                    return entry;
+                }
+                found = entry;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The entry a fiche without code applies to: the one of its directory recorded without code under the same legal
+     * basis (the live one if any, else the last). An entry with a code is keyed by its code only, so it is never
+     * taken for an order's registration without one.
+     */
+    private static Entry findByLegalBasis(List<Entry> entries, ImportedRegistration fiche) {
+        Entry found = null;
+        for (Entry entry : entries) {
+            Registration registration = entry.registration();
+            if (entry.code() == null && registration.directory() == fiche.directory()
+                    && fiche.legalBasis().equals(registration.legalBasis())) {
+                if (registration.status() != RegistrationStatus.REPLACED) {
                     return entry;
                 }
                 found = entry;

@@ -19,9 +19,14 @@ import java.util.Objects;
  *
  * <p>What the import checks, and what it deliberately does not (each is tested):
  * <ul>
- * <li><b>Required:</b> {@code certificationId}, {@code kind}, {@code directory}, {@code code} (of the directory's form),
- * {@code active}, {@code registrationType}, a decision or effective date, and {@code endsOn} for a registration on
- * request (a registration by right may have no end).</li>
+ * <li><b>Required:</b> {@code certificationId}, {@code kind}, {@code directory}, {@code code} (of the directory's form)
+ * unless {@code legalBasis} is given, {@code active}, {@code registrationType}, a decision or effective date, and
+ * {@code endsOn} for a registration on request (a registration by right may have no end).</li>
+ * <li><b>Legal basis:</b> the official text that registered it ({@code Arrêté du 20 janvier 2014 (NOR
+ * ETSD1401196A)}), optional, 1 to {@value #LEGAL_BASIS_MAX_LENGTH} characters once stripped ({@code max-length};
+ * blank is absent). With it, {@code code} may be {@code null}: a registration known from an order that does not give
+ * its directory code. Such a fiche has no blocks ({@code not-allowed}: their codes start with the registration's
+ * code); the level rules are the same.</li>
  * <li><b>Dates:</b> {@code effectiveFrom} missing (real data) → {@code decidedOn}; {@code decidedOn} missing (the
  * directory gives only {@code DATE_EFFET} for registrations by right) → {@code effectiveFrom}; both missing →
  * {@code required} on {@code decidedOn}. {@code endsOn} not before {@code effectiveFrom} ({@code date-order}: the
@@ -45,6 +50,9 @@ public final class DirectoryImportRules {
 
     /** The most items one import request may carry. */
     public static final int MAX_ITEMS = 500;
+
+    /** The longest {@code legalBasis}, in characters (the event contract's). */
+    public static final int LEGAL_BASIS_MAX_LENGTH = 300;
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
 
@@ -81,7 +89,8 @@ public final class DirectoryImportRules {
 
     /**
      * Strips the spaces around every text and writes codes and enumerated values in upper case ({@code rncp34486 } →
-     * {@code RNCP34486}). {@code null} stays {@code null}, {@code null} elements are kept for the rules.
+     * {@code RNCP34486}); a blank {@code code} or {@code legalBasis} is absent ({@code null}). {@code null} stays
+     * {@code null}, {@code null} elements are kept for the rules.
      */
     public static DirectoryFiche normalise(DirectoryFiche fiche) {
         if (fiche == null) {
@@ -92,14 +101,19 @@ public final class DirectoryImportRules {
             blocks.add(block == null ? null : new Block(upper(block.code()), Values.strip(block.title())));
         }
         return new DirectoryFiche(fiche.certificationId(), upper(fiche.kind()), upper(fiche.directory()),
-                upper(fiche.code()), fiche.active(), upper(fiche.registrationType()), fiche.decidedOn(),
+                orNull(upper(fiche.code())), fiche.active(), upper(fiche.registrationType()), fiche.decidedOn(),
                 fiche.effectiveFrom(), fiche.endsOn(), fiche.awardDeadline(), fiche.level(), blocks,
                 fiche.predecessorCodes().stream().map(DirectoryImportRules::upper).toList(),
-                fiche.successorCodes().stream().map(DirectoryImportRules::upper).toList());
+                fiche.successorCodes().stream().map(DirectoryImportRules::upper).toList(),
+                orNull(Values.strip(fiche.legalBasis())));
     }
 
     private static String upper(String value) {
         return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String orNull(String value) {
+        return blank(value) ? null : value;
     }
 
     // ----------------------------------------------------------------------------------------------------- validate
@@ -117,9 +131,19 @@ public final class DirectoryImportRules {
         oneOf(fiche.kind(), "kind", CertificationKind.values(), violations);
         Directory directory = oneOf(fiche.directory(), "directory", Directory.values(), violations);
         String code = fiche.code();
+        String legalBasis = fiche.legalBasis();
         boolean codeWellFormed = false;
+        if (legalBasis != null && Values.length(legalBasis) > LEGAL_BASIS_MAX_LENGTH) {
+            violations.add(new Violation("legalBasis", Violation.MAX_LENGTH, "must be at most "
+                    + LEGAL_BASIS_MAX_LENGTH + " characters: the official text that registered it, e.g. \"Arrêté du 20 "
+                    + "janvier 2014 (NOR ETSD1401196A)\" (found " + Values.length(legalBasis) + ")"));
+        }
         if (blank(code)) {
-            violations.add(required("code", "is required: the fiche's number, e.g. RNCP34486 or RS5568"));
+            if (legalBasis == null) {
+                violations.add(required("code", "is required: the fiche's number, e.g. RNCP34486 or RS5568 (or, for a "
+                        + "registration known from an official order that does not give it, null with legalBasis, "
+                        + "e.g. \"Arrêté du 20 janvier 2014 (NOR ETSD1401196A)\")"));
+            }
         } else if (directory != null && !directory.isCode(code)) {
             violations.add(new Violation("code", Violation.PATTERN, "must be a code of the " + directory + ", "
                     + directory.codeHint() + " (found " + quote(code) + ")"));
@@ -148,7 +172,10 @@ public final class DirectoryImportRules {
                     + ", the effective date (found " + endsOn + ")"));
         }
         validateLevel(directory, decidedOn, fiche.level(), violations);
-        if (directory != null) {
+        if (blank(code) && legalBasis != null && !fiche.blocks().isEmpty()) {
+            violations.add(new Violation("blocks", Violation.NOT_ALLOWED, "are not allowed without code: a block's "
+                    + "code starts with the registration's (RNCP34486BC01); leave the list empty"));
+        } else if (directory != null) {
             RegistrationRules.validateBlocks(directory, codeWellFormed ? code : null, fiche.blocks(), violations);
         }
         validateCodes(fiche.predecessorCodes(), "predecessorCodes", violations);
@@ -229,7 +256,7 @@ public final class DirectoryImportRules {
                 fiche.code(), fiche.active(), RegistrationType.valueOf(fiche.registrationType()), decidedOn,
                 effectiveFrom(fiche), fiche.endsOn(), fiche.awardDeadline(), level, fiche.blocks(),
                 fiche.predecessorCodes().isEmpty() ? null : fiche.predecessorCodes().get(0),
-                fiche.successorCodes().isEmpty() ? null : fiche.successorCodes().get(0));
+                fiche.successorCodes().isEmpty() ? null : fiche.successorCodes().get(0), fiche.legalBasis());
     }
 
     // ---------------------------------------------------------------------------------------------------- reconcile
@@ -270,11 +297,12 @@ public final class DirectoryImportRules {
      * <li>Recorded REPLACED (renewed through the API): the status stays, whatever the fiche says; the data may
      * change.</li>
      * </ul>
-     * The data (type, dates, level, blocks) are the fiche's; the request date, the code and a withdrawal already
-     * recorded are kept. A predecessor or successor code missing from the fiche is kept when the entry is linked by id
+     * The data (type, dates, level, blocks, legal basis) are the fiche's; the request date, the code and a withdrawal
+     * already recorded are kept. A predecessor or successor code missing from the fiche is kept when the entry is linked by id
      * ({@code predecessorLinked}, {@code successorLinked}: a renewal recorded through the API), else cleared.
      *
-     * @param current the entry recorded under the fiche's code in this certification, or {@code null}
+     * @param current the entry recorded under the fiche's key in this certification, or {@code null}: its code; for a
+     *        fiche without code, its directory and legal basis
      * @param exportDate the date of the export the fiche comes from
      * @param today the date in Europe/Paris (not before {@code exportDate})
      */
@@ -342,14 +370,14 @@ public final class DirectoryImportRules {
             String successorCode) {
         return new Registration(status, directory, requestedOn, fiche.code(), fiche.registrationType(),
                 fiche.decidedOn(), fiche.effectiveFrom(), fiche.endsOn(), fiche.level(), fiche.awardDeadline(),
-                fiche.blocks(), withdrawnOn, withdrawalReason, predecessorCode, successorCode);
+                fiche.blocks(), withdrawnOn, withdrawalReason, predecessorCode, successorCode, fiche.legalBasis());
     }
 
     private static Refused reactivation(Registration current, ImportedRegistration fiche, LocalDate exportDate,
             String why) {
         return new Refused(new Violation("active", RegistrationLifecycle.NO_LONGER_REGISTERED, "The registration is "
                 + current.status() + ": it cannot be registered again, " + why + ". The export of " + exportDate
-                + " shows fiche " + fiche.code() + " active"
+                + " shows fiche " + fiche.designation() + " active"
                 + (fiche.endsOn() == null ? "" : " until " + fiche.endsOn()) + "."));
     }
 

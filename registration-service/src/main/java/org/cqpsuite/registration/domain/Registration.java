@@ -15,12 +15,14 @@ import java.util.Objects;
  * <li>always: {@code status}, {@code directory};</li>
  * <li>REQUESTED: {@code requestedOn}; no decision fields;</li>
  * <li>REFUSED: {@code decidedOn}; no other decision field;</li>
- * <li>REGISTERED, WITHDRAWN, EXPIRED, REPLACED: {@code code}, {@code registrationType}, {@code decidedOn},
+ * <li>REGISTERED, WITHDRAWN, EXPIRED, REPLACED: {@code code} (or, for a registration known from an official order
+ * that does not give its code, {@code legalBasis} instead), {@code registrationType}, {@code decidedOn},
  * {@code effectiveFrom}, and {@code endsOn} unless the registration is {@link RegistrationType#BY_RIGHT} and not
  * EXPIRED (a registration by right may have no end: the directory importer records such fiches; the API's decisions
  * always give one, see {@link RegistrationRules}). Level, award deadline and blocks stay optional here: their rules
  * depend on the directory and the decision date;</li>
  * <li>WITHDRAWN, and only it: {@code withdrawnOn} and {@code withdrawalReason};</li>
+ * <li>REQUESTED and REFUSED: no {@code legalBasis} (the text that registered it);</li>
  * <li>REPLACED: {@code successorCode} (the code of the registration that renewed it). Other registered statuses may
  * carry one too: the code of the certification that follows this one in the directory, as the directory importer
  * finds it; REQUESTED and REFUSED never.</li>
@@ -46,11 +48,13 @@ import java.util.Objects;
  * @param predecessorCode the code of the registration this one renews, or {@code null}
  * @param successorCode the code of the registration that renewed this one (required when REPLACED), or of the
  *        certification that follows this one in the directory (from the directory importer)
+ * @param legalBasis the official text that registered it ({@code Arrêté du 20 janvier 2014 (NOR ETSD1401196A)}), when
+ *        the directory importer knows it, else {@code null}; stands in for {@code code} when the order does not give it
  */
 public record Registration(RegistrationStatus status, Directory directory, LocalDate requestedOn, String code,
         RegistrationType registrationType, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn,
         Integer level, LocalDate awardDeadline, List<Block> blocks, LocalDate withdrawnOn, String withdrawalReason,
-        String predecessorCode, String successorCode) {
+        String predecessorCode, String successorCode, String legalBasis) {
 
     public Registration {
         Objects.requireNonNull(status, "status");
@@ -63,7 +67,10 @@ public record Registration(RegistrationStatus status, Directory directory, Local
             requireNonNull(decidedOn, "decidedOn", status);
         }
         if (status.wasRegistered()) {
-            requireNonNull(code, "code", status);
+            if (code == null && legalBasis == null) {
+                throw new IllegalArgumentException("A " + status + " registration needs code (or, when the order that "
+                        + "registered it does not give it, legalBasis)");
+            }
             requireNonNull(registrationType, "registrationType", status);
             requireNonNull(effectiveFrom, "effectiveFrom", status);
             if (registrationType != RegistrationType.BY_RIGHT || status == RegistrationStatus.EXPIRED) {
@@ -81,6 +88,7 @@ public record Registration(RegistrationStatus status, Directory directory, Local
             }
             requireNull(predecessorCode, "predecessorCode", status);
             requireNull(successorCode, "successorCode", status);
+            requireNull(legalBasis, "legalBasis", status);
         }
         if (status == RegistrationStatus.WITHDRAWN) {
             requireNonNull(withdrawnOn, "withdrawnOn", status);
@@ -96,10 +104,27 @@ public record Registration(RegistrationStatus status, Directory directory, Local
         }
     }
 
+    /** A registration without legal basis: every one but those the directory importer knows from an order. */
+    public Registration(RegistrationStatus status, Directory directory, LocalDate requestedOn, String code,
+            RegistrationType registrationType, LocalDate decidedOn, LocalDate effectiveFrom, LocalDate endsOn,
+            Integer level, LocalDate awardDeadline, List<Block> blocks, LocalDate withdrawnOn, String withdrawalReason,
+            String predecessorCode, String successorCode) {
+        this(status, directory, requestedOn, code, registrationType, decidedOn, effectiveFrom, endsOn, level,
+                awardDeadline, blocks, withdrawnOn, withdrawalReason, predecessorCode, successorCode, null);
+    }
+
     /** A new request: status REQUESTED, nothing decided yet. */
     public static Registration requested(Directory directory, LocalDate requestedOn) {
         return new Registration(RegistrationStatus.REQUESTED, directory, requestedOn, null, null, null, null, null,
-                null, null, List.of(), null, null, null, null);
+                null, null, List.of(), null, null, null, null, null);
+    }
+
+    /**
+     * How messages name it: its code, or, for a registration known from an order that does not give it, the order
+     * ({@code "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)"}); {@code null} when neither is known (not registered).
+     */
+    public String designation() {
+        return code != null ? code : legalBasis == null ? null : '"' + legalBasis + '"';
     }
 
     /**
@@ -113,7 +138,8 @@ public record Registration(RegistrationStatus status, Directory directory, Local
 
     Registration withStatus(RegistrationStatus newStatus) {
         return new Registration(newStatus, directory, requestedOn, code, registrationType, decidedOn, effectiveFrom,
-                endsOn, level, awardDeadline, blocks, withdrawnOn, withdrawalReason, predecessorCode, successorCode);
+                endsOn, level, awardDeadline, blocks, withdrawnOn, withdrawalReason, predecessorCode, successorCode,
+                legalBasis);
     }
 
     private static void requireNonNull(Object value, String name, RegistrationStatus status) {

@@ -158,7 +158,7 @@ public final class RegistrationLifecycle {
         }
         return switch (decision.outcome()) {
             case REFUSED -> new Registration(RegistrationStatus.REFUSED, current.directory(), current.requestedOn(),
-                    null, null, decision.decidedOn(), null, null, null, null, null, null, null, null, null);
+                    null, null, decision.decidedOn(), null, null, null, null, null, null, null, null, null, null);
             case REGISTERED -> registered(current.directory(), current.requestedOn(), decision, null);
         };
     }
@@ -175,7 +175,7 @@ public final class RegistrationLifecycle {
         return new Registration(RegistrationStatus.WITHDRAWN, current.directory(), current.requestedOn(),
                 current.code(), current.registrationType(), current.decidedOn(), current.effectiveFrom(),
                 current.endsOn(), current.level(), current.awardDeadline(), current.blocks(), withdrawal.effectiveOn(),
-                withdrawal.reason(), current.predecessorCode(), current.successorCode());
+                withdrawal.reason(), current.predecessorCode(), current.successorCode(), current.legalBasis());
     }
 
     /**
@@ -228,7 +228,7 @@ public final class RegistrationLifecycle {
         Registration replaced = new Registration(RegistrationStatus.REPLACED, current.directory(),
                 current.requestedOn(), current.code(), current.registrationType(), current.decidedOn(),
                 current.effectiveFrom(), current.endsOn(), current.level(), current.awardDeadline(), current.blocks(),
-                null, null, current.predecessorCode(), successor.code());
+                null, null, current.predecessorCode(), successor.code(), current.legalBasis());
         return new Renewal(replaced, successor);
     }
 
@@ -236,7 +236,7 @@ public final class RegistrationLifecycle {
             String predecessorCode) {
         return new Registration(RegistrationStatus.REGISTERED, directory, requestedOn, decision.code(),
                 decision.registrationType(), decision.decidedOn(), decision.effectiveFrom(), decision.endsOn(),
-                decision.level(), decision.awardDeadline(), decision.blocks(), null, null, predecessorCode, null);
+                decision.level(), decision.awardDeadline(), decision.blocks(), null, null, predecessorCode, null, null);
     }
 
     /**

@@ -290,7 +290,7 @@ public final class RegistrationRules {
             LocalDate before = predecessor.decidedOn();
             if (before != null && decidedOn.isBefore(before)) {
                 found.add(new Violation("decidedOn", Violation.BEFORE_PREDECESSOR, "must not be before " + before
-                        + ", the decision date of the registration renewed, " + predecessor.code() + " (found "
+                        + ", the decision date of the registration renewed, " + predecessor.designation() + " (found "
                         + decidedOn + ")"));
             }
         };
@@ -367,7 +367,7 @@ public final class RegistrationRules {
                 && !effectiveFrom.isAfter(predecessor.effectiveFrom())) {
             violations.add(new Violation("effectiveFrom", Violation.BEFORE_PREDECESSOR, "must be after "
                     + predecessor.effectiveFrom() + ", the effective date of the registration renewed, "
-                    + predecessor.code() + " (found " + effectiveFrom + ")"));
+                    + predecessor.designation() + " (found " + effectiveFrom + ")"));
         }
         validateEndsOn(decision, violations);
         validateLevel(directory, decision.decidedOn(), decision.level(), violations);

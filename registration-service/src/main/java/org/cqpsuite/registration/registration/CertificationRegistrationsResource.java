@@ -48,7 +48,8 @@ public class CertificationRegistrationsResource {
                                 "status": "REQUESTED", "registrationType": null, "requestedOn": "2019-03-10",
                                 "decidedOn": null, "effectiveFrom": null, "endsOn": null, "awardDeadline": null,
                                 "level": null, "blocks": [], "withdrawnOn": null, "withdrawalReason": null,
-                                "predecessorId": null, "successorId": null, "predecessorCode": null, "successorCode": null}],
+                                "predecessorId": null, "successorId": null, "predecessorCode": null, "successorCode": null,
+                                "legalBasis": null}],
              "history": [{"registrationId": "0e9f3b3a-6a43-4a77-9d1f-5c1a2b3c4d5e", "action": "REQUEST",
                           "status": "REQUESTED", "details": {"directory": "RNCP", "requestedOn": "2019-03-10"},
                           "recordedAt": "2019-03-10T09:00:00Z", "recordedBy": "certifier@local"}]}""";

@@ -85,6 +85,10 @@ public class RegistrationEntity extends PanacheEntityBase {
     @Column(name = "successor_code")
     public String successorCode;
 
+    /** The official text that registered it, when the directory importer knows it (stands in for a missing code). */
+    @Column(name = "legal_basis")
+    public String legalBasis;
+
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;
 
@@ -99,7 +103,7 @@ public class RegistrationEntity extends PanacheEntityBase {
     public Registration toDomain() {
         return new Registration(status, directory, requestedOn, code, registrationType, decidedOn, effectiveFrom,
                 endsOn, level, awardDeadline, List.copyOf(blocks), withdrawnOn, withdrawalReason, predecessorCode,
-                successorCode);
+                successorCode, legalBasis);
     }
 
     /** Copies the domain's new state into this row. */
@@ -118,6 +122,7 @@ public class RegistrationEntity extends PanacheEntityBase {
         withdrawalReason = registration.withdrawalReason();
         predecessorCode = registration.predecessorCode();
         successorCode = registration.successorCode();
+        legalBasis = registration.legalBasis();
         updatedAt = now;
     }
 

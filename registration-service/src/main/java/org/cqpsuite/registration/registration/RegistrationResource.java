@@ -47,7 +47,7 @@ public class RegistrationResource {
                "status": "REQUESTED", "registrationType": null, "requestedOn": "2019-03-10", "decidedOn": null,
                "effectiveFrom": null, "endsOn": null, "awardDeadline": null, "level": null, "blocks": [],
                "withdrawnOn": null, "withdrawalReason": null, "predecessorId": null, "successorId": null,
-               "predecessorCode": null, "successorCode": null},
+               "predecessorCode": null, "successorCode": null, "legalBasis": null},
              "history": [{"registrationId": "0e9f3b3a-6a43-4a77-9d1f-5c1a2b3c4d5e", "action": "REQUEST",
                "status": "REQUESTED", "details": {"directory": "RNCP", "requestedOn": "2019-03-10"},
                "recordedAt": "2019-03-10T09:00:00Z", "recordedBy": "certifier@local"}]}""";
@@ -58,7 +58,7 @@ public class RegistrationResource {
                "decidedOn": "2019-06-01", "effectiveFrom": "2019-06-15", "endsOn": "2024-06-14", "awardDeadline": null,
                "level": 4, "blocks": [{"code": "RNCP99001BC01", "title": "Préparer les postes de travail"}],
                "withdrawnOn": null, "withdrawalReason": null, "predecessorId": null, "successorId": null,
-               "predecessorCode": null, "successorCode": null},
+               "predecessorCode": null, "successorCode": null, "legalBasis": null},
              "history": []}""";
 
     @Inject
@@ -126,7 +126,9 @@ public class RegistrationResource {
     @GET
     @Path("/{rid}")
     @PermitAll
-    @Operation(summary = "Get a registration", description = "Its current state and its history.")
+    @Operation(summary = "Get a registration", description = "Its current state and its history. legalBasis is the "
+            + "official text that registered it when known (directory import); a registration known only from an "
+            + "order that does not give its code has code null and its legalBasis.")
     @APIResponse(responseCode = "200", description = "The registration", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "registered", value = REGISTERED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such registration")

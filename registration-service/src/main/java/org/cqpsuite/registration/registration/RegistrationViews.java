@@ -46,7 +46,7 @@ public final class RegistrationViews {
                 r.registrationType == null ? null : r.registrationType.name(), r.requestedOn, r.decidedOn,
                 r.effectiveFrom, r.endsOn, r.awardDeadline, r.level,
                 r.blocks.stream().map(b -> new BlockState(b.code(), b.title())).toList(), r.withdrawnOn,
-                r.withdrawalReason, r.predecessorId, r.successorId, r.predecessorCode, r.successorCode);
+                r.withdrawalReason, r.predecessorId, r.successorId, r.predecessorCode, r.successorCode, r.legalBasis);
     }
 
     static HistoryEntry history(RegistrationHistoryEntry h) {

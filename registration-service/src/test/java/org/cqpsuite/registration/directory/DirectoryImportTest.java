@@ -107,6 +107,25 @@ class DirectoryImportTest {
         return fiche;
     }
 
+    /** An order of the Journal officiel that registered CQPs in the RNCP without giving their codes. */
+    static final String ORDER = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)";
+
+    /**
+     * A registration known from an official order only: no code, its legal basis; active, on request, decided on
+     * 2014-01-20 (before 2019: the level the directory shows is not recorded), 2014-01-31 → 2019-01-30, no blocks.
+     */
+    static Map<String, Object> orderFiche(String certification, String kind, String legalBasis) {
+        Map<String, Object> fiche = fiche(certification, kind, "RNCP1000");
+        fiche.put("code", null);
+        fiche.put("legalBasis", legalBasis);
+        fiche.put("decidedOn", "2014-01-20");
+        fiche.put("effectiveFrom", "2014-01-31");
+        fiche.put("endsOn", "2019-01-30");
+        fiche.put("level", 4);
+        fiche.put("blocks", List.of());
+        return fiche;
+    }
+
     @SafeVarargs
     static ValidatableResponse importAs(String token, String exportDate, Map<String, Object>... fiches) {
         return importAs(token, exportDate, List.of(fiches));
@@ -209,6 +228,152 @@ class DirectoryImportTest {
         given().queryParam("code", code).when().get("/registrations").then().statusCode(200)
                 .body("registration.id", contains(rid));
         assertTheFeedHas(certification, TRANSMITTED, REGISTERED);
+    }
+
+    @Test
+    void aRegistrationKnownFromAnOrderWithoutCodeIsRecordedUnderItsLegalBasisAndReImportedUnchanged()
+            throws Exception {
+        String certification = certification("CQP");
+        Map<String, Object> fiche = orderFiche(certification, "CQP", ORDER);
+
+        String rid = importing("2018-06-01", fiche)
+                .body("results[0].code", nullValue())
+                .body("results[0].legalBasis", equalTo(ORDER))
+                .body("results[0].certificationId", equalTo(certification))
+                .body("results[0].outcome", equalTo("CREATED"))
+                .body("results[0].events", contains(TRANSMITTED, REGISTERED))
+                .body("results[0].errors", empty())
+                .extract().path("results[0].registrationId");
+
+        List<ConsumerRecord<String, String>> events = events(certification, 2, 30);
+        assertThat(types(events)).containsExactly(TRANSMITTED, REGISTERED);
+        assertValidAndNumbered(events);
+        JsonNode transmitted = state(events.get(0));
+        assertThat(transmitted.at("/transmissions/0/inferred").asBoolean()).isTrue();
+        assertThat(transmitted.at("/transmissions/0/transmittedOn").asText()).isEqualTo("2014-01-20");
+        JsonNode entry = state(events.get(1)).at("/registrations/0");
+        assertThat(entry.path("id").asText()).isEqualTo(rid);
+        assertThat(entry.path("code").isNull()).isTrue();
+        assertThat(entry.path("legalBasis").asText()).isEqualTo(ORDER);
+        assertThat(entry.path("status").asText()).isEqualTo("REGISTERED");
+        assertThat(entry.path("requestedOn").isNull()).isTrue();
+        assertThat(entry.path("decidedOn").asText()).isEqualTo("2014-01-20");
+        assertThat(entry.path("effectiveFrom").asText()).isEqualTo("2014-01-31");
+        assertThat(entry.path("endsOn").asText()).isEqualTo("2019-01-30");
+        assertThat(entry.path("level").isNull()).as("decided before 2019").isTrue();
+        assertThat(entry.path("blocks")).isEmpty();
+
+        given().when().get("/registrations/" + rid).then().statusCode(200)
+                .body("certificationId", equalTo(certification))
+                .body("registration.code", nullValue())
+                .body("registration.legalBasis", equalTo(ORDER))
+                .body("history.action", contains("IMPORT"))
+                .body("history[0].details.fiche.legalBasis", equalTo(ORDER));
+        given().when().get("/certifications/" + certification + "/registrations").then().statusCode(200)
+                .body("registrations.legalBasis", contains(ORDER))
+                .body("registrations[0].code", nullValue());
+
+        // The same order again, its spaces aside: keyed by certification, directory and legal basis.
+        fiche.put("legalBasis", "  " + ORDER + " ");
+        importing("2018-06-01", fiche)
+                .body("results[0].outcome", equalTo("UNCHANGED"))
+                .body("results[0].registrationId", equalTo(rid))
+                .body("results[0].legalBasis", equalTo(ORDER))
+                .body("results[0].events", empty());
+        assertThat(events(certification, 3, 5)).as("the re-import published nothing").hasSize(2);
+        assertTheFeedHas(certification, TRANSMITTED, REGISTERED);
+    }
+
+    @Test
+    void inactiveOrderRegistrationsEndedBeforeTheExportAreExpiredEachUnderItsOwnOrder() throws Exception {
+        String certification = certification("CQPI");
+        Map<String, Object> january = orderFiche(certification, "CQPI", ORDER);
+        january.put("active", false);
+        Map<String, Object> november = orderFiche(certification, "CQPI", "Arrêté du 19 novembre 2014");
+        november.put("active", false);
+        november.put("decidedOn", "2014-11-19");
+        november.put("effectiveFrom", "2014-11-29");
+        november.put("endsOn", "2019-11-28");
+
+        String[] ids = importing("2026-08-16", january, november)
+                .body("results.outcome", contains("CREATED", "CREATED"))
+                .body("results[0].events", contains(TRANSMITTED, EXPIRED))
+                .body("results[1].events", contains(EXPIRED))
+                .extract().jsonPath().getList("results.registrationId", String.class).toArray(String[]::new);
+        assertThat(ids[0]).isNotEqualTo(ids[1]);
+
+        List<ConsumerRecord<String, String>> events = events(certification, 3, 30);
+        assertThat(types(events)).containsExactly(TRANSMITTED, EXPIRED, EXPIRED);
+        assertValidAndNumbered(events);
+        JsonNode last = state(events.get(2));
+        assertThat(last.at("/transmissions/0/transmittedOn").asText()).isEqualTo("2014-01-20");
+        assertThat(last.at("/registrations/0/status").asText()).isEqualTo("EXPIRED");
+        assertThat(last.at("/registrations/0/code").isNull()).isTrue();
+        assertThat(last.at("/registrations/0/legalBasis").asText()).isEqualTo(ORDER);
+        assertThat(last.at("/registrations/1/status").asText()).isEqualTo("EXPIRED");
+        assertThat(last.at("/registrations/1/legalBasis").asText()).isEqualTo("Arrêté du 19 novembre 2014");
+        assertThat(last.at("/registrations/1/withdrawnOn").isNull()).isTrue();
+
+        importing("2026-08-16", january, november).body("results.outcome", contains("UNCHANGED", "UNCHANGED"));
+        november.put("endsOn", "2019-11-30");
+        importing("2026-09-16", january, november)
+                .body("results.outcome", contains("UNCHANGED", "UPDATED"))
+                .body("results[1].registrationId", equalTo(ids[1]))
+                .body("results[1].events", contains(CORRECTED));
+        List<ConsumerRecord<String, String>> after = events(certification, 4, 30);
+        assertThat(types(after)).containsExactly(TRANSMITTED, EXPIRED, EXPIRED, CORRECTED);
+        assertValidAndNumbered(after);
+    }
+
+    @Test
+    void aFicheWithACodeAndALegalBasisIsKeyedByItsCodeAndStoresTheLegalBasis() throws Exception {
+        String certification = certification("CQP");
+        String code = rncpCode();
+        Map<String, Object> fiche = fiche(certification, "CQP", code);
+        fiche.put("legalBasis", "Décision de France compétences du 20 février 2025");
+
+        String rid = importing("2026-08-16", fiche)
+                .body("results[0].code", equalTo(code))
+                .body("results[0].outcome", equalTo("CREATED"))
+                .extract().path("results[0].registrationId");
+        fiche.put("legalBasis", ORDER);
+        importing("2026-08-16", fiche)
+                .body("results[0].outcome", equalTo("UPDATED"))
+                .body("results[0].registrationId", equalTo(rid))
+                .body("results[0].events", contains(CORRECTED));
+
+        List<ConsumerRecord<String, String>> events = events(certification, 3, 30);
+        assertThat(types(events)).containsExactly(TRANSMITTED, REGISTERED, CORRECTED);
+        assertValidAndNumbered(events);
+        assertThat(state(events.get(2)).at("/registrations/0/code").asText()).isEqualTo(code);
+        assertThat(state(events.get(2)).at("/registrations/0/legalBasis").asText()).isEqualTo(ORDER);
+        given().queryParam("code", code).when().get("/registrations").then().statusCode(200)
+                .body("registration.id", contains(rid))
+                .body("registration.legalBasis", contains(ORDER));
+    }
+
+    @Test
+    void anItemWithoutCodeNeedsALegalBasisOfAtMost300CharactersAndNoBlocks() {
+        String certification = certification("CQP");
+        Map<String, Object> noBasis = orderFiche(certification, "CQP", null);
+        Map<String, Object> blank = orderFiche(certification, "CQP", "   ");
+        Map<String, Object> tooLong = orderFiche(certification, "CQP", "A".repeat(301));
+        Map<String, Object> withBlocks = orderFiche(certification, "CQP", ORDER);
+        withBlocks.put("blocks", List.of(Map.of("code", "RNCP1000BC01", "title", "Préparer les postes de travail")));
+
+        importing("2026-08-16", noBasis, blank, tooLong, withBlocks)
+                .body("results.outcome", contains("REJECTED", "REJECTED", "REJECTED", "REJECTED"))
+                .body("results.registrationId", contains(nullValue(), nullValue(), nullValue(), nullValue()))
+                .body("results[0].errors.field", contains("items[0].code"))
+                .body("results[0].errors.rule", contains("required"))
+                .body("results[1].errors.field", contains("items[1].code"))
+                .body("results[1].errors.rule", contains("required"))
+                .body("results[2].errors.field", contains("items[2].legalBasis"))
+                .body("results[2].errors.rule", contains("max-length"))
+                .body("results[3].errors.field", contains("items[3].blocks"))
+                .body("results[3].errors.rule", contains("not-allowed"));
+        given().when().get("/certifications/" + certification + "/registrations").then().statusCode(404);
+        assertThat(events(certification, 1, 3)).isEmpty();
     }
 
     @Test

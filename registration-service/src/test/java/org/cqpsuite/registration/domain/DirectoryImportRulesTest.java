@@ -46,10 +46,11 @@ class DirectoryImportRulesTest {
         List<Block> blocks = new ArrayList<>(List.of(new Block("RNCP34486BC01", "Préparer les postes")));
         List<String> predecessors = new ArrayList<>(List.of("RNCP18119"));
         List<String> successors = new ArrayList<>();
+        String legalBasis;
 
         DirectoryFiche build() {
             return new DirectoryFiche(certificationId, kind, directory, code, active, type, decidedOn, effectiveFrom,
-                    endsOn, awardDeadline, level, blocks, predecessors, successors);
+                    endsOn, awardDeadline, level, blocks, predecessors, successors, legalBasis);
         }
 
         ImportedRegistration read() {
@@ -63,7 +64,25 @@ class DirectoryImportRulesTest {
             blocks = List.of();
             return this;
         }
+
+        /**
+         * A registration known from an official order that does not give its code: January 2014, on request, five
+         * years, no level (decided before 2019), no blocks, no predecessor.
+         */
+        Fiche order() {
+            code = null;
+            legalBasis = ORDER;
+            decidedOn = date("2014-01-20");
+            effectiveFrom = date("2014-01-31");
+            endsOn = date("2019-01-30");
+            level = null;
+            blocks = List.of();
+            predecessors = List.of();
+            return this;
+        }
     }
+
+    static final String ORDER = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)";
 
     static List<Violation> validate(Fiche fiche) {
         return DirectoryImportRules.validate(DirectoryImportRules.normalise(fiche.build()));
@@ -109,7 +128,7 @@ class DirectoryImportRulesTest {
         @Test
         void everyMissingValueIsReportedAtOnce() {
             DirectoryFiche empty = new DirectoryFiche(null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
             assertThat(DirectoryImportRules.validate(empty)).extracting(Violation::field, Violation::rule)
                     .containsExactly(tuple("certificationId", "required"), tuple("kind", "required"),
                             tuple("directory", "required"), tuple("code", "required"), tuple("active", "required"),
@@ -146,6 +165,73 @@ class DirectoryImportRulesTest {
                 default -> throw new IllegalArgumentException(what);
             }
             assertThat(validate(fiche)).extracting(Violation::field, Violation::rule).contains(tuple(field, rule));
+        }
+
+        @Test
+        void aFicheKnownFromAnOrderNeedsNoCodeButItsLegalBasis() {
+            assertThat(validate(fiche().order())).isEmpty();
+            ImportedRegistration read = fiche().order().read();
+            assertThat(read.code()).isNull();
+            assertThat(read.legalBasis()).isEqualTo(ORDER);
+            assertThat(read.level()).isNull();
+
+            Fiche withoutBasis = fiche().order();
+            withoutBasis.legalBasis = null;
+            assertThat(validate(withoutBasis)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("code", "required"));
+            withoutBasis.legalBasis = "   ";
+            assertThat(validate(withoutBasis)).as("blank is absent").extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("code", "required"));
+            withoutBasis.code = " ";
+            assertThat(validate(withoutBasis)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("code", "required"));
+        }
+
+        @Test
+        void aLegalBasisIsStrippedAndAtMost300Characters() {
+            Fiche fiche = fiche().order();
+            fiche.legalBasis = "  " + ORDER + " ";
+            assertThat(fiche.read().legalBasis()).isEqualTo(ORDER);
+
+            fiche.legalBasis = " " + "é".repeat(300) + " ";
+            assertThat(validate(fiche)).isEmpty();
+            fiche.legalBasis = "é".repeat(301);
+            assertThat(validate(fiche)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("legalBasis", "max-length"));
+
+            Fiche withCode = fiche();
+            withCode.legalBasis = ORDER;
+            assertThat(validate(withCode)).as("a code and a legal basis").isEmpty();
+            assertThat(withCode.read().code()).isEqualTo("RNCP34486");
+            assertThat(withCode.read().legalBasis()).isEqualTo(ORDER);
+        }
+
+        @Test
+        void aFicheWithoutCodeHasNoBlocksAndTheLevelRulesOfAnyOther() {
+            Fiche withBlocks = fiche().order();
+            withBlocks.blocks = List.of(new Block("RNCP34486BC01", "Préparer les postes"));
+            assertThat(validate(withBlocks)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("blocks", "not-allowed"));
+
+            Fiche old = fiche().order();
+            old.level = 4;
+            assertThat(validate(old)).isEmpty();
+            assertThat(old.read().level()).as("decided before 2019: not recorded").isNull();
+
+            Fiche recent = fiche().order();
+            recent.decidedOn = date("2019-06-01");
+            recent.effectiveFrom = date("2019-06-15");
+            recent.endsOn = date("2024-06-14");
+            assertThat(validate(recent)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("level", "required"));
+            recent.level = 4;
+            assertThat(recent.read().level()).isEqualTo(4);
+
+            Fiche rs = fiche().order();
+            rs.directory = "RS";
+            rs.level = 3;
+            assertThat(validate(rs)).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("level", "not-allowed"));
         }
 
         @Test
@@ -393,6 +479,46 @@ class DirectoryImportRulesTest {
                     TODAY);
             assertThat(linked.state().predecessorCode()).isEqualTo("RNCP18119");
             assertThat(linked.change()).isEqualTo(Change.NONE);
+        }
+
+        @Test
+        void aFicheKnownFromAnOrderIsAnEntryWithoutCodeRegisteredExpiredOrWithdrawn() {
+            Fiche active = fiche().order();
+            active.endsOn = date("2027-01-30");
+            Applied registered = applied(null, active);
+            assertThat(registered.change()).isEqualTo(Change.REGISTERED);
+            assertThat(registered.state().code()).isNull();
+            assertThat(registered.state().legalBasis()).isEqualTo(ORDER);
+            assertThat(registered.state().requestedOn()).isNull();
+            assertThat(registered.state().designation()).isEqualTo('"' + ORDER + '"');
+
+            Applied expired = applied(null, inactive(fiche().order(), "2019-01-30"));
+            assertThat(expired.change()).isEqualTo(Change.EXPIRED);
+            assertThat(expired.state().status()).isEqualTo(RegistrationStatus.EXPIRED);
+            assertThat(expired.state().legalBasis()).isEqualTo(ORDER);
+            assertThat(applied(expired.state(), inactive(fiche().order(), "2019-01-30")).change())
+                    .as("the same fiche again").isEqualTo(Change.NONE);
+
+            Applied withdrawn = applied(registered.state(), inactive(fiche().order(), "2027-01-30"));
+            assertThat(withdrawn.change()).isEqualTo(Change.WITHDRAWN);
+            assertThat(withdrawn.state().legalBasis()).isEqualTo(ORDER);
+
+            Fiche reactivated = fiche().order();
+            reactivated.endsOn = date("2027-01-30");
+            assertThat(reconcile(withdrawn.state(), reactivated)).isInstanceOfSatisfying(Refused.class,
+                    r -> assertThat(r.violation().message()).contains("fiche \"" + ORDER + "\" active"));
+        }
+
+        @Test
+        void aLegalBasisGivenOrChangedLaterIsACorrection() {
+            Registration recorded = applied(null, fiche()).state();
+            Fiche withBasis = fiche();
+            withBasis.legalBasis = ORDER;
+
+            Applied applied = applied(recorded, withBasis);
+            assertThat(applied.change()).isEqualTo(Change.CORRECTED);
+            assertThat(applied.state().code()).isEqualTo("RNCP34486");
+            assertThat(applied.state().legalBasis()).isEqualTo(ORDER);
         }
 
         @Test

@@ -245,6 +245,50 @@ class ValueTypesTest {
                 null, null, null, null, null, null, null, "RNCP99000", null)).hasMessageContaining("predecessorCode");
     }
 
+    /** A registration known from an official order that does not give its code: the order stands in for the code. */
+    @ParameterizedTest
+    @EnumSource(RegistrationStatus.class)
+    void aRegisteredStatusNeedsACodeOrALegalBasisAndOnlyThoseHaveOne(RegistrationStatus status) {
+        String order = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)";
+        Registration registered = new Registration(RegistrationStatus.REGISTERED, Directory.RNCP, null, null,
+                RegistrationType.ON_REQUEST, date("2014-01-20"), date("2014-01-31"), date("2019-01-30"), null, null,
+                List.of(), null, null, null, null, order);
+        Registration inStatus = switch (status) {
+            case REQUESTED -> Fixtures.requested();
+            case REFUSED -> Fixtures.inStatus(RegistrationStatus.REFUSED);
+            case REGISTERED -> registered;
+            case WITHDRAWN -> RegistrationLifecycle.withdraw(registered, new Withdrawal(date("2016-01-01"), "Retrait"));
+            case EXPIRED -> RegistrationLifecycle.expire(registered, date("2019-01-31"));
+            case REPLACED -> RegistrationLifecycle.renew(registered, Fixtures.renewal().build()).replaced();
+        };
+
+        if (status.wasRegistered()) {
+            assertThat(inStatus.code()).isNull();
+            assertThat(inStatus.legalBasis()).as("kept by every transition").isEqualTo(order);
+            assertThat(inStatus.designation()).isEqualTo('"' + order + '"');
+            assertThatThrownBy(() -> new Registration(status, Directory.RNCP, null, null, inStatus.registrationType(),
+                    inStatus.decidedOn(), inStatus.effectiveFrom(), inStatus.endsOn(), null, null, List.of(),
+                    inStatus.withdrawnOn(), inStatus.withdrawalReason(), null, inStatus.successorCode(), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("legalBasis");
+        } else {
+            assertThatThrownBy(() -> new Registration(status, Directory.RNCP, inStatus.requestedOn(), null, null,
+                    inStatus.decidedOn(), null, null, null, null, List.of(), null, null, null, null, order))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("legalBasis");
+        }
+    }
+
+    @Test
+    void aRenewalOfARegistrationWithoutCodeIsLinkedByTheSuccessorsCode() {
+        Registration registered = new Registration(RegistrationStatus.REGISTERED, Directory.RNCP, null, null,
+                RegistrationType.ON_REQUEST, date("2014-01-20"), date("2014-01-31"), date("2019-01-30"), null, null,
+                List.of(), null, null, null, null, "Arrêté du 20 janvier 2014");
+        Renewal renewal = RegistrationLifecycle.renew(registered, Fixtures.renewal().build());
+
+        assertThat(renewal.replaced().successorCode()).isEqualTo("RNCP99002");
+        assertThat(renewal.successor().predecessorCode()).isNull();
+        assertThat(renewal.successor().legalBasis()).isNull();
+    }
+
     @Test
     void aRegistrationNeedsItsStatusAndDirectoryAndCopiesItsBlocks() {
         assertThatThrownBy(() -> Registration.requested(null, date("2019-03-10")))
