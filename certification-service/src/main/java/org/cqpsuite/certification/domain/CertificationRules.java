@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class CertificationRules {
 
     public static final int TITLE_MAX_LENGTH = 1000;
-    public static final int CPNE_NAME_MAX_LENGTH = 200;
+    public static final int CPNE_NAME_MAX_LENGTH = 500;
     public static final int BLOCK_CODE_MAX_LENGTH = 32;
 
     /** IDCC of a collective agreement: 4 digits, zero-padded ({@code 0018}). */
@@ -128,7 +128,7 @@ public final class CertificationRules {
      * ({@code min-branches}; two CPNEs with the same IDCC are one branch), OTHER none. The count of distinct branches is
      * checked only when every IDCC is well-formed, so that a typo in one IDCC is not also reported as a missing
      * branch;</li>
-     * <li>each CPNE: {@code name} required (at most 200 characters); {@code idcc} required, 4 digits
+     * <li>each CPNE: {@code name} required (at most 500 characters: the 2014 orders name CPNEs with their employers' organisations in up to 286); {@code idcc} required, 4 digits
      * ({@code pattern}), and when well-formed, known to the branch list ({@code unknown-branch}); the same name and
      * IDCC twice is a {@code duplicate};</li>
      * <li>{@code nsfCodes[i]} NSF codes, {@code romeCodes[i]} ROME codes ({@code pattern}), each listed once

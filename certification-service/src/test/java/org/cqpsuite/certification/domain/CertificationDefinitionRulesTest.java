@@ -259,9 +259,9 @@ class CertificationDefinitionRulesTest {
         }
 
         @Test
-        void theNameHasAtMost200Characters() {
-            assertThat(validate(draft(CertificationKind.CQP, new Cpne("n".repeat(200), "0018")))).isEmpty();
-            assertThat(validate(draft(CertificationKind.CQP, new Cpne("n".repeat(201), "0018"))))
+        void theNameHasAtMost500Characters() {
+            assertThat(validate(draft(CertificationKind.CQP, new Cpne("n".repeat(500), "0018")))).isEmpty();
+            assertThat(validate(draft(CertificationKind.CQP, new Cpne("n".repeat(501), "0018"))))
                     .extracting(Violation::field, Violation::rule).containsExactly(tuple("cpnes[0].name", "max-length"));
         }
 
