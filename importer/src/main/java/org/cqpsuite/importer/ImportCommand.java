@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,9 @@ import org.cqpsuite.importer.classification.CertifierBranches;
 import org.cqpsuite.importer.classification.FicheClassifier;
 import org.cqpsuite.importer.fiche.ExportFormatException;
 import org.cqpsuite.importer.fiche.FicheSource;
+import org.cqpsuite.importer.orders.OrderImport;
+import org.cqpsuite.importer.orders.OrderReader;
+import org.cqpsuite.importer.orders.OrderRow;
 import org.cqpsuite.importer.report.ImportReport;
 import org.cqpsuite.importer.write.CertifierBranchesFile;
 import org.cqpsuite.importer.write.DirectoryImport;
@@ -93,6 +98,9 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import: no such file or folder: " + path);
             return 2;
         }
+        if (OrderReader.recognises(path)) {
+            return importOrders();
+        }
         LocalDate date = exportDate != null ? exportDate : dateInName(path);
         if (date == null) {
             err.println("import: the export date is not in the name of " + path + "; give --export-date YYYY-MM-DD");
@@ -126,6 +134,35 @@ public final class ImportCommand implements Callable<Integer> {
         out.print(rendered);
         if (reportFile != null) {
             Files.writeString(reportFile, rendered, StandardCharsets.UTF_8);
+        }
+        return status;
+    }
+
+    /** The 2014 orders' transcription: the state observed today (or on --export-date). */
+    private int importOrders() throws IOException {
+        if (!dryRun && (token == null || token.isBlank())) {
+            err.println("import: an admin token is needed: --token or CQP_TOKEN (./suite import passes one)");
+            return 2;
+        }
+        LocalDate date = exportDate != null ? exportDate : LocalDate.now(ZoneId.of("Europe/Paris"));
+        CertifierBranches branches = cpneBranches == null ? CertifierBranches.none()
+                : CertifierBranchesFile.load(cpneBranches);
+        ImportReport report = new ImportReport(path + " (official orders, state on " + date + ")");
+        err.println("Importing the CQPs registered by official orders in " + path + "...");
+        int status = 0;
+        try {
+            List<OrderRow> rows = OrderReader.read(path);
+            if (!dryRun) {
+                new OrderImport(new HttpSuiteApi(certificationUrl, registrationUrl, token), branches, report)
+                        .run(rows, date);
+            }
+        } catch (ExportFormatException | HttpSuiteApi.SuiteApiException e) {
+            err.println("import: stopped: " + e.getMessage());
+            status = 1;
+        }
+        out.print(report.render());
+        if (reportFile != null) {
+            Files.writeString(reportFile, report.render(), StandardCharsets.UTF_8);
         }
         return status;
     }

@@ -185,8 +185,7 @@ class CqpiJourneyIT {
     void aChangeMadeWhileTheEligibilityServiceIsDeadIsAppliedAfterItsRestart() throws Exception {
         long eligibility = suite.pid("eligibility");
         ProcessHandle.of(eligibility).orElseThrow().destroyForcibly();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !ProcessHandle.of(eligibility)
-                .map(ProcessHandle::isAlive).orElse(false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !LocalSuite.running(eligibility));
 
         LocalSuite.Answer renewed = suite.send("registration", "POST", "/registrations/" + registration + "/renewal",
                 registrar, """

@@ -151,6 +151,46 @@ class DirectoryImportIT {
         assertThat(answer.get("eligible").asBoolean()).as(answer.toString()).isTrue();
     }
 
+    @Test
+    @Order(6)
+    void theCqpsOfThe2014OrdersAreEligibleWhileTheOrderRegistersThem() throws Exception {
+        Path orders = SuiteRoot.ROOT.resolve("demo-data/legifrance/cqp_registered_rncp_arretes_2014.csv");
+        LocalSuite.Result imported = suite.suite("import", orders.toString());
+        assertThat(imported.exitCode()).as(imported.output()).isZero();
+        assertThat(figure(imported.output(), "fiches read")).isEqualTo(31);
+        assertThat(figure(imported.output(), "created")).isEqualTo(31);
+        assertThat(figure(imported.output(), "rejected")).isZero();
+
+        // "Technicien(ne) de la qualité (CQPI)": textile, habillement, cuirs et peaux, chaussure; order of 2014-01-20, 5 years.
+        JsonNode page = null;
+        for (int i = 0; i < 100; i++) {
+            page = suite.get("eligibility", "/eligible-certifications?date=2016-01-01&q=technicien(ne)%20de%20la%20qualit")
+                    .json();
+            if (page.get("total").asInt() == 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(page.get("total").asInt()).as(page.toString()).isEqualTo(1);
+        JsonNode item = page.at("/items/0");
+        assertThat(item.at("/basis/code").isNull()).isTrue();
+        assertThat(item.at("/basis/legalBasis").asText()).isEqualTo("Arrêté du 20 janvier 2014 (NOR ETSD1401196A)");
+        assertThat(item.get("carryingBranches").toString()).contains("0018", "0247", "0207", "1580");
+        String id = item.get("id").asText();
+        JsonNode after = suite.get("eligibility", "/eligibility/cpf?certification=" + id + "&date=2019-01-20").json();
+        assertThat(after.get("eligible").asBoolean()).isFalse();
+        JsonNode inItsBranch = suite.get("eligibility", "/recognition?certification=" + id
+                + "&idcc=1580&date=2020-01-01").json();
+        assertThat(inItsBranch.get("recognized").asBoolean()).isTrue();
+        assertThat(inItsBranch.get("scope").asText()).isEqualTo("CARRYING_BRANCHES");
+        JsonNode awarded = suite.get("eligibility", "/recognition?certification=" + id
+                + "&idcc=1486&date=2020-01-01&awardedOn=2016-06-30").json();
+        assertThat(awarded.get("scope").asText()).isEqualTo("ALL_BRANCHES");
+
+        LocalSuite.Result again = suite.suite("import", orders.toString());
+        assertThat(figure(again.output(), "unchanged")).isEqualTo(31);
+    }
+
     /** Waits until the eligibility-service answers every fiche, then checks each answer against its flag. */
     private static void awaitEligibilityKnows(List<Fiche> fiches, LocalDate exportDate) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

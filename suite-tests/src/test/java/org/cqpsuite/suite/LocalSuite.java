@@ -101,6 +101,22 @@ final class LocalSuite {
         return URI.create("http://127.0.0.1:" + ports.get(service) + path);
     }
 
+    /**
+     * Whether a process runs: alive and not a zombie. A process killed after its parent exited stays a zombie until
+     * the machine's reaper collects it, and {@link ProcessHandle#isAlive()} is still true for a zombie.
+     */
+    static boolean running(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+            } catch (IOException e) {
+                return false; // gone meanwhile
+            }
+        }
+        return false;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

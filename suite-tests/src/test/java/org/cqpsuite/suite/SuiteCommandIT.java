@@ -154,7 +154,7 @@ class SuiteCommandIT {
         Result down = suite("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(STARTED).hasSize(4).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse());
+                assertThat(LocalSuite.running(pid)).as("pid " + pid).isFalse());
         // The broker and PostgreSQL are grandchildren: none may outlive down.
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(HOME.toString())).orElse(false))

@@ -100,7 +100,7 @@ public class EligibleCertificationsResource {
             RegistrationFacts b = answer.basis();
             items.add(new EligibleCertificationView(c.id(), c.title(), c.kind().name(),
                     b == null ? null : new CpfEligibilityView.Basis(b.directory().name(), b.code(),
-                            b.effectiveFrom(), b.endsOn(), answer.level(), null),
+                            b.effectiveFrom(), b.endsOn(), answer.level(), null, b.legalBasis()),
                     c.carryingBranches(), c.romeCodes()));
         }
         return new CataloguePage(asOf, items, page, size, result.total(), dataAsOf);

@@ -154,8 +154,8 @@ public class ReadModelWriter {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO registration (id, certification_id, position, directory, code, status, effective_from,
-                    ends_on, decided_on, level, block_codes, withdrawn_on, successor_id, successor_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    ends_on, decided_on, level, block_codes, withdrawn_on, successor_id, successor_code, legal_basis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             int position = 0;
             for (RegistrationEntry entry : state.registrations()) {
                 insert.setObject(1, entry.id());
@@ -173,6 +173,7 @@ public class ReadModelWriter {
                 insert.setObject(12, entry.withdrawnOn(), Types.DATE);
                 insert.setObject(13, entry.successorId());
                 insert.setString(14, upper(entry.successorCode()));
+                insert.setString(15, entry.legalBasis());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -35,6 +35,7 @@ public record CpfEligibilityView(boolean eligible, LocalDate asOf, Certification
      * @param endsOn its last day, {@code null} when without end
      * @param level the qualification level (RNCP, decided from 2019-01-01), else {@code null}
      * @param block the skills block asked about, else {@code null}
+     * @param legalBasis the official order that registered it, when known from one (its code is then {@code null})
      */
     @Schema(name = "CpfBasis")
     public record Basis(@Schema(enumeration = {"RNCP", "RS"}) String directory,
@@ -42,7 +43,8 @@ public record CpfEligibilityView(boolean eligible, LocalDate asOf, Certification
             @Schema(example = "2020-03-01") LocalDate effectiveFrom,
             @Schema(example = "2025-03-01", nullable = true) LocalDate endsOn,
             @Schema(example = "4", nullable = true, minimum = "1", maximum = "8") Integer level,
-            @Schema(example = "RNCP34486BC01", nullable = true) String block) {
+            @Schema(example = "RNCP34486BC01", nullable = true) String block,
+            @Schema(example = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)", nullable = true) String legalBasis) {
     }
 
     /**
@@ -62,7 +64,7 @@ public record CpfEligibilityView(boolean eligible, LocalDate asOf, Certification
         return new CpfEligibilityView(answer.eligible(), answer.asOf(),
                 new CertificationRef(certification.id(), code, certification.title(), certification.kind().name()),
                 b == null ? null : new Basis(b.directory().name(), b.code(), b.effectiveFrom(), b.endsOn(),
-                        answer.level(), answer.block()),
+                        answer.level(), answer.block(), b.legalBasis()),
                 answer.successor() == null ? null
                         : new Successor(answer.successor().id(), answer.successor().code()),
                 answer.reasons(), dataAsOf);

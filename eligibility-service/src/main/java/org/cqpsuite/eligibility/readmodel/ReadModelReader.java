@@ -87,7 +87,7 @@ public class ReadModelReader {
             Map<UUID, List<RegistrationFacts>> registrations = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT certification_id, id, directory, code, status, effective_from, ends_on, decided_on, level,
-                        block_codes, withdrawn_on, successor_id, successor_code
+                        block_codes, withdrawn_on, successor_id, successor_code, legal_basis
                     FROM registration WHERE certification_id = ANY(?) ORDER BY certification_id, position""")) {
                 select.setArray(1, wanted);
                 try (ResultSet rows = select.executeQuery()) {
@@ -145,7 +145,8 @@ public class ReadModelReader {
         return new RegistrationFacts(rows.getObject(2, UUID.class),
                 RegistrationFacts.Directory.valueOf(rows.getString(3)), rows.getString(4),
                 RegistrationFacts.Status.valueOf(rows.getString(5)), date(rows, 6), date(rows, 7), date(rows, 8),
-                boxedLevel, strings(rows, 10), date(rows, 11), rows.getObject(12, UUID.class), rows.getString(13));
+                boxedLevel, strings(rows, 10), date(rows, 11), rows.getObject(12, UUID.class), rows.getString(13),
+                rows.getString(14));
     }
 
     private List<CertificationRecord.Cpne> cpnes(String value) {

@@ -85,18 +85,23 @@ public record Reason(String code, String message, String legalReference) {
                 L6113_4);
     }
 
+    /** The article, and the order that registered it when it is known from one. */
+    private static String withBasis(String article, RegistrationFacts r) {
+        return r.legalBasis() == null ? article : article + " ; " + r.legalBasis();
+    }
+
     static Reason inForce(RegistrationFacts r) {
         boolean rncp = r.directory() == RegistrationFacts.Directory.RNCP;
         return new Reason(rncp ? REGISTERED_RNCP_IN_FORCE : REGISTERED_RS_IN_FORCE,
-                "Enregistrement " + r.code() + " au " + (rncp ? "RNCP" : "répertoire spécifique") + " en vigueur du "
+                "Enregistrement " + r.designation() + " au " + (rncp ? "RNCP" : "répertoire spécifique") + " en vigueur du "
                         + fr(r.effectiveFrom()) + (r.endsOn() == null ? " (sans date de fin)" : " au " + fr(r.endsOn()))
                         + ".",
-                rncp ? L6113_5 : L6113_6);
+                withBasis(rncp ? L6113_5 : L6113_6, r));
     }
 
     static Reason notInForce(RegistrationFacts r, RegistrationFacts.Standing standing) {
         String ref = r.directory() == RegistrationFacts.Directory.RNCP ? L6113_5 : L6113_6;
-        String what = "L'enregistrement " + r.code() + " (" + r.directory() + ")";
+        String what = "L'enregistrement " + r.designation() + " (" + r.directory() + ")";
         return switch (standing) {
             case NOT_YET_EFFECTIVE -> new Reason(REGISTRATION_NOT_YET_EFFECTIVE,
                     what + " ne prend effet que le " + fr(r.effectiveFrom()) + ".", ref);
@@ -114,18 +119,18 @@ public record Reason(String code, String message, String legalReference) {
 
     static Reason replacedBy(RegistrationFacts r, SuccessorRef successor) {
         String ref = r.directory() == RegistrationFacts.Directory.RNCP ? L6113_5 : L6113_6;
-        return new Reason(REPLACED_BY_SUCCESSOR, "L'enregistrement " + r.code() + " est remplacé par "
+        return new Reason(REPLACED_BY_SUCCESSOR, "L'enregistrement " + r.designation() + " est remplacé par "
                 + (successor.code() == null ? "un nouvel enregistrement" : successor.code()) + ".", ref);
     }
 
     static Reason blockListed(String block, RegistrationFacts r) {
         return new Reason(BLOCK_LISTED,
-                "Le bloc de compétences " + block + " figure dans l'enregistrement " + r.code() + " au RNCP.", L6323_6);
+                "Le bloc de compétences " + block + " figure dans l'enregistrement " + r.designation() + " au RNCP.", L6323_6);
     }
 
     static Reason blockNotListed(String block, RegistrationFacts r) {
         return new Reason(BLOCK_NOT_LISTED, "Le bloc de compétences " + block
-                + " ne figure pas dans l'enregistrement " + r.code() + " au RNCP en vigueur.", L6323_6);
+                + " ne figure pas dans l'enregistrement " + r.designation() + " au RNCP en vigueur.", L6323_6);
     }
 
     static Reason blockRequiresRncp(String block) {
@@ -136,12 +141,12 @@ public record Reason(String code, String message, String legalReference) {
 
     static Reason levelAttributed(int level, RegistrationFacts r) {
         return new Reason(LEVEL_ATTRIBUTED, "Niveau de qualification " + level + " attribué par l'enregistrement "
-                + r.code() + " décidé le " + fr(r.decidedOn()) + ".", LEVELS);
+                + r.designation() + " décidé le " + fr(r.decidedOn()) + ".", LEVELS);
     }
 
     static Reason levelNotAttributed(RegistrationFacts r) {
         return new Reason(LEVEL_NOT_ATTRIBUTED, "Aucun niveau de qualification n'est attribué : l'enregistrement "
-                + r.code() + " a été décidé le " + fr(r.decidedOn())
+                + r.designation() + " a été décidé le " + fr(r.decidedOn())
                 + ", avant le 01/01/2019 ou sans niveau enregistré.", LEVELS);
     }
 

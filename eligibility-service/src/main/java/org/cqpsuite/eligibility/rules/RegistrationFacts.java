@@ -26,10 +26,30 @@ import java.util.UUID;
  * @param withdrawnOn the first day on which it is no longer in force because withdrawn, or {@code null}
  * @param successorId the entry that renewed it, or {@code null}
  * @param successorCode the code of the certification that follows it, or {@code null}
+ * @param legalBasis the official text that registered it (an order), or {@code null}; set when the code is not known
  */
 public record RegistrationFacts(UUID id, Directory directory, String code, Status status, LocalDate effectiveFrom,
         LocalDate endsOn, LocalDate decidedOn, Integer level, List<String> blockCodes, LocalDate withdrawnOn,
-        UUID successorId, String successorCode) {
+        UUID successorId, String successorCode, String legalBasis) {
+
+    /** A registration without legal basis of its own (every one but those known from an official order). */
+    public RegistrationFacts(UUID id, Directory directory, String code, Status status, LocalDate effectiveFrom,
+            LocalDate endsOn, LocalDate decidedOn, Integer level, List<String> blockCodes, LocalDate withdrawnOn,
+            UUID successorId, String successorCode) {
+        this(id, directory, code, status, effectiveFrom, endsOn, decidedOn, level, blockCodes, withdrawnOn,
+                successorId, successorCode, null);
+    }
+
+    /**
+     * How reasons name it: its code, or, for a registration known from an official order that does not give the code,
+     * that order in quotes.
+     */
+    public String designation() {
+        if (code != null) {
+            return code;
+        }
+        return legalBasis != null ? "« " + legalBasis + " »" : "sans code";
+    }
 
     /** The directory of a registration. */
     public enum Directory {

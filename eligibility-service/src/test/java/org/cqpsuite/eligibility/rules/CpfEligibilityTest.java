@@ -396,4 +396,40 @@ class CpfEligibilityTest {
         assertThatThrownBy(() -> CpfEligibility.evaluate(c, date("2020-01-01"), null))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Nested
+    class RegisteredByAnOfficialOrder {
+
+        static final String ORDER = "Arrêté du 20 janvier 2014 (NOR ETSD1401196A)";
+
+        CertificationFacts byOrder() {
+            RegistrationFacts r = new RegistrationFacts(java.util.UUID.randomUUID(), RegistrationFacts.Directory.RNCP,
+                    null, RegistrationFacts.Status.EXPIRED, date("2014-01-20"), date("2019-01-19"),
+                    date("2014-01-20"), null, java.util.List.of(), null, null, null, ORDER);
+            return new CertificationFacts(Fixtures.CERTIFICATION_ID, CertificationFacts.Kind.CQPI, "Opérateur qualité",
+                    java.util.List.of("0018", "0247"), java.util.List.of(date("2014-01-20")), java.util.List.of(r));
+        }
+
+        @Test
+        void itIsEligibleWhileInForceAndItsReasonsNameTheOrder() {
+            CpfAnswer answer = evaluate(byOrder(), "2016-05-01");
+            assertThat(answer.eligible()).isTrue();
+            Reason inForce = answer.reasons().get(1);
+            assertThat(inForce.code()).isEqualTo(REGISTERED_RNCP_IN_FORCE);
+            assertThat(inForce.message()).isEqualTo("Enregistrement « " + ORDER
+                    + " » au RNCP en vigueur du 20/01/2014 au 19/01/2019.");
+            assertThat(inForce.legalReference()).isEqualTo(L6113_5 + " ; " + ORDER);
+            assertThat(answer.level()).isNull();
+            assertThat(answer.reasonCodes()).contains(LEVEL_NOT_ATTRIBUTED);
+        }
+
+        @Test
+        void itEndsOnTheLastDayTheOrderGives() {
+            assertThat(evaluate(byOrder(), "2019-01-19").eligible()).isTrue();
+            CpfAnswer after = evaluate(byOrder(), "2019-01-20");
+            assertThat(after.eligible()).isFalse();
+            assertThat(after.reasons()).anySatisfy(r -> assertThat(r.message())
+                    .isEqualTo("L'enregistrement « " + ORDER + " » (RNCP) a pris fin le 19/01/2019."));
+        }
+    }
 }

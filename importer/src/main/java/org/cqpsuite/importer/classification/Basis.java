@@ -12,6 +12,9 @@ public enum Basis {
     /** A certifier is a CPNE, a commission paritaire or another branch body. */
     CERTIFIER("certifier is a branch body"),
 
+    /** An official order registering it as a CQP or CQPI (it is not a directory fiche). */
+    ORDER("official order"),
+
     /** No evidence of a CQP. */
     NONE("no CQP evidence");
 

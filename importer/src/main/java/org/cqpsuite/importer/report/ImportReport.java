@@ -61,6 +61,11 @@ public final class ImportReport {
     }
 
     /** The writing side created a fiche's certification or registration. */
+    /** Counts one record read that is not a directory fiche (a row of an official order). */
+    public synchronized void recordRead() {
+        read++;
+    }
+
     public synchronized void recordCreated() {
         created++;
     }

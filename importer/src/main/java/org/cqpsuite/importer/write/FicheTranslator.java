@@ -87,7 +87,7 @@ public final class FicheTranslator {
         }
         List<String> nsf = codes(fiche.nsfCodes(), NSF, "NSF", notes, true);
         List<String> rome = codes(fiche.romeCodes(), ROME, "ROME", notes, false);
-        CertificationItem certification = new CertificationItem(fiche.code(), kind, fiche.title(), cpnes, nsf, rome,
+        CertificationItem certification = new CertificationItem(fiche.code(), null, kind, fiche.title(), cpnes, nsf, rome,
                 frameworks(fiche, notes));
         return new Translation(certification, registration(fiche, kind, exportDate, notes), List.copyOf(notes));
     }
@@ -142,7 +142,7 @@ public final class FicheTranslator {
         List<RegistrationItem.Block> blocks = rncp ? fiche.blocks().stream()
                 .map(b -> new RegistrationItem.Block(b.code(), b.title() == null ? b.code() : b.title())).toList()
                 : List.of();
-        return new RegistrationItem(null, kind, fiche.directory().name(), fiche.code(), fiche.active(), type, decided,
+        return new RegistrationItem(null, kind, fiche.directory().name(), fiche.code(), null, fiche.active(), type, decided,
                 effective, endsOn, fiche.awardDeadline(), rncp ? fiche.level() : null, blocks,
                 fiche.predecessorCodes(), fiche.successorCodes());
     }
