@@ -73,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Read, classify and map the fiches without writing anything.")
     boolean dryRun;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to this file.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to this file, with how each fiche was classified and why.")
     Path reportFile;
 
     private final PrintStream out;
@@ -130,10 +130,11 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("import: stopped: " + e);
             status = 1;
         }
-        String rendered = report.render() + String.format("Rate: %,.0f fiches/s%n", progress.rate(report.read()));
-        out.print(rendered);
+        String rate = String.format("Rate: %,.0f fiches/s%n", progress.rate(report.read()));
+        out.print(report.render() + rate);
         if (reportFile != null) {
-            Files.writeString(reportFile, rendered, StandardCharsets.UTF_8);
+            Files.writeString(reportFile, report.renderWithClassifications() + rate, StandardCharsets.UTF_8);
+            err.println("Report, with each fiche's classification: " + reportFile);
         }
         return status;
     }
@@ -162,7 +163,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         out.print(report.render());
         if (reportFile != null) {
-            Files.writeString(reportFile, report.render(), StandardCharsets.UTF_8);
+            Files.writeString(reportFile, report.renderWithClassifications(), StandardCharsets.UTF_8);
         }
         return status;
     }

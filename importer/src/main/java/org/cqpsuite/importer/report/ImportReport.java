@@ -37,6 +37,8 @@ public final class ImportReport {
     private final Map<CertificationKind, Map<Basis, Long>> counts = new EnumMap<>(CertificationKind.class);
     /** CQP and CQPI classifications one by one: a few hundred in the whole RNCP, and each deserves a line. */
     private final Map<String, Classification> cqps = new TreeMap<>();
+    // Every fiche's classification, one short line each, for the report file (a full export: ~100 000 lines).
+    private final java.util.List<String> classifications = new java.util.ArrayList<>();
 
     /** @param source what is imported, e.g. the file or folder name, for the summary's first line */
     public ImportReport(String source) {
@@ -58,6 +60,21 @@ public final class ImportReport {
         if (classification.kind() != CertificationKind.OTHER) {
             cqps.put(classification.code(), classification);
         }
+        classifications.add(classification.code() + ";" + classification.kind() + ";" + classification.basis().label()
+                + ";" + classification.reason().replace('\n', ' ').replace(';', ','));
+    }
+
+    /**
+     * The report followed by how each fiche was classified, one line each ({@code code;kind;basis;reasons}): what
+     * {@code --report FILE} writes.
+     */
+    public synchronized String renderWithClassifications() {
+        StringBuilder out = new StringBuilder(render());
+        out.append("Classification of each fiche (code;kind;basis;reasons)\n");
+        for (String line : classifications) {
+            out.append("  ").append(line).append('\n');
+        }
+        return out.toString();
     }
 
     /** The writing side created a fiche's certification or registration. */

@@ -107,4 +107,24 @@ class ImportReportTest {
         assertThat(report.render()).contains("  RNCP31053  CQP: certifier 'Commission paritaire nationale de l'emploi"
                 + " de l'industrie hôtelière (CPNE-IH) - CERTIDEV' is a CPNE; carrying branches unknown");
     }
+
+    @org.junit.jupiter.api.Test
+    void theReportFileSaysHowEachFicheWasClassified() {
+        ImportReport report = new ImportReport("test");
+        org.cqpsuite.importer.classification.FicheClassifier classifier =
+                new org.cqpsuite.importer.classification.FicheClassifier();
+        try (org.cqpsuite.importer.fiche.FicheSource source = org.cqpsuite.importer.Exports.open(
+                org.cqpsuite.importer.Samples.CSV_FOLDER)) {
+            while (source.hasNext()) {
+                if (source.next() instanceof org.cqpsuite.importer.fiche.FicheResult.Accepted accepted) {
+                    report.record(classifier.classify(accepted.fiche()));
+                }
+            }
+        }
+        String file = report.renderWithClassifications();
+        org.assertj.core.api.Assertions.assertThat(file.lines().filter(l -> l.matches("  RNCP\\d+;(CQP|CQPI|OTHER);.*")))
+                .hasSize(2580);
+        org.assertj.core.api.Assertions.assertThat(file).contains("  RNCP181;OTHER;no CQP evidence;")
+                .contains("  RNCP31053;CQP;certifier is a branch body;");
+    }
 }
