@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Latency at a fixed rate (issue 7, benchmark 2): p50/p99/p99.9 of the eligibility-service's GET /eligibility/cpf at
+# half of its maximum throughput, constant rate (open model), latency measured from each request's intended send
+# time (corrected for coordinated omission). Target: p99 <= 5 ms.
+#
+#   bench/latency.sh [--rate R] [--demo] [--duration 15s] [--warmup 5s] [--connections 64] [--threads 1]
+#                    [--date 2021-01-15]
+#
+#   --rate R       the constant rate in req/s; without it, the script first measures the maximum throughput (closed
+#                  model, as bench/throughput.sh: --connections, --threads, same duration) and takes half of it
+#   --demo         run ./suite demo first (the suite must be up)
+#   --duration, --warmup, --date: as bench/throughput.sh
+#
+# Needs the suite up with data (./suite up; ./suite demo): exit code 2 otherwise. Figures in
+# bench/target/latency-*.properties. See bench/README.md.
+set -euo pipefail
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+
+DEMO=0 RATE="" DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=1 DATE=2021-01-15
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --demo) DEMO=1 ;;
+    --rate) RATE=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --connections) CONNECTIONS=$2; shift ;;
+    --threads) THREADS=$2; shift ;;
+    --date) DATE=$2; shift ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  esac
+  shift
+done
+
+require_eligibility
+if (( DEMO )); then
+  "$ROOT/suite" demo
+fi
+build_loadgen
+wait_eligibility_caught_up 120
+
+URLS="$WORK/eligibility-urls.txt"
+set +e
+loadgen collect --base "http://127.0.0.1:${PORT[eligibility]}" --date "$DATE" --out "$URLS"
+rc=$?
+set -e
+(( rc == 3 )) && missing "the eligibility read model has no data: load it first (./suite demo, or pass --demo)"
+(( rc == 0 )) || fail "could not collect the codes (see above)"
+
+say ""
+machine_note
+MAX=""
+if [[ -z "$RATE" ]]; then
+  say ""
+  loadgen closed --urls "$URLS" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
+    --threads "$THREADS" --ok 200,404 --label "eligibility GET, maximum" --result "$WORK/latency-max.properties" \
+    --server-pid "$(eligibility_pid)"
+  MAX=$(prop "$WORK/latency-max.properties" rps)
+  RATE=$(awk -v m="$MAX" 'BEGIN { printf "%.1f", m / 2 }')
+fi
+say ""
+# The open model opens connections as needed, up to --connections: at half load few are busy at once.
+loadgen open --urls "$URLS" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
+  --threads "$THREADS" --ok 200,404 --label "eligibility GET, constant rate" --result "$WORK/latency-open.properties" \
+  --server-pid "$(eligibility_pid)"
+
+O="$WORK/latency-open.properties"
+say ""
+if [[ -n "$MAX" ]]; then
+  say "Latency at half load: $RATE req/s (maximum measured just before: $MAX req/s), ${WARMUP} warm-up + ${DURATION} measured"
+else
+  say "Latency at a constant $RATE req/s, ${WARMUP} warm-up + ${DURATION} measured"
+fi
+say "  corrected for coordinated omission (from the intended send time):"
+say "    p50 $(prop "$O" p50_ms) ms   p99 $(prop "$O" p99_ms) ms   p99.9 $(prop "$O" p999_ms) ms   max $(prop "$O" max_ms) ms   errors $(prop "$O" errors)"
+say "  uncorrected (from the send on a connection), for comparison:"
+say "    p50 $(prop "$O" service_p50_ms) ms   p99 $(prop "$O" service_p99_ms) ms   p99.9 $(prop "$O" service_p999_ms) ms"
+say "  CPU while measuring: eligibility-service $(prop "$O" cpu_server_cores) cores ($(prop "$O" cpu_server_us_per_request) us per request), load generator $(prop "$O" cpu_loadgen_cores), other processes $(prop "$O" cpu_other_cores)"
+say "  p99 target <= 5 ms: $(verdict "$(prop "$O" p99_ms)" le 5)"

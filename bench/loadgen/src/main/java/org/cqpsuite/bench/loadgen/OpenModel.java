@@ -1,0 +1,187 @@
+package org.cqpsuite.bench.loadgen;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open model, constant rate: request i has the intended send time start + i / rate, fixed in advance whatever the
+ * answers. A pacer thread hands the due requests to the event loops; a request waits for a free connection if all are
+ * busy (at most --connections are opened). Its latency is measured from its intended send time to the end of its
+ * body, so that a stall delays, and counts against, every request that should have been sent during it (the
+ * correction for coordinated omission, as in wrk2). The uncorrected time, from the moment a connection took the
+ * request, is printed beside it, and the pacer's own lateness too.
+ */
+final class OpenModel {
+
+    private OpenModel() {
+    }
+
+    static int run(LoadGen.Settings s) throws Exception {
+        Vertx vertx = Engine.vertx(s.threads());
+        double intervalNanos = 1e9 / s.rate();
+        long warmupCount = Math.round(s.rate() * s.warmupMs() / 1000.0);
+        long measuredCount = Math.round(s.rate() * s.durationMs() / 1000.0);
+        long total = warmupCount + measuredCount;
+        System.out.printf(Locale.ROOT,
+                "[%s] open model: %.1f req/s, %s warm-up + %s measured, up to %d connections, %d thread(s)%n",
+                s.label(), s.rate(), Engine.seconds(s.warmupMs()), Engine.seconds(s.durationMs()), s.connections(),
+                s.threads());
+        System.out.printf("  target      %s%n", s.targets().describe(s.random()));
+        System.out.flush();
+
+        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long measureStart = t0 + (long) (warmupCount * intervalNanos);
+        List<Worker> workers = Engine.deploy(vertx, Engine.workers(s, i -> new Worker(s, i, measureStart)));
+
+        // The pacer: sleeps until the next intended send time, then hands every due request to its event loop.
+        Histogram pacerLag = new Histogram(Tally.MAX_NANOS, 3);
+        int threads = workers.size();
+        long i = 0;
+        CpuWatch cpu = new CpuWatch(s.serverPid());
+        boolean watching = false;
+        while (i < total) {
+            if (!watching && i >= warmupCount) {
+                cpu.start();
+                watching = true;
+            }
+            long now = System.nanoTime();
+            long next = t0 + (long) (i * intervalNanos);
+            if (next > now) {
+                LockSupport.parkNanos(next - now);
+                continue;
+            }
+            long[][] batch = new long[threads][];
+            int[] fill = new int[threads];
+            long upTo = i;
+            while (upTo < total && t0 + (long) (upTo * intervalNanos) <= now) {
+                upTo++;
+            }
+            for (int w = 0; w < threads; w++) {
+                batch[w] = new long[(int) ((upTo - i) / threads + 1)];
+            }
+            for (; i < upTo; i++) {
+                long intended = t0 + (long) (i * intervalNanos);
+                int w = (int) (i % threads);
+                batch[w][fill[w]++] = intended;
+                if (i >= warmupCount) {
+                    pacerLag.recordValue(Math.min(now - intended, Tally.MAX_NANOS));
+                }
+            }
+            for (int w = 0; w < threads; w++) {
+                if (fill[w] > 0) {
+                    Worker worker = workers.get(w);
+                    long[] times = batch[w];
+                    int n = fill[w];
+                    worker.onLoop(() -> worker.submit(times, n));
+                }
+            }
+        }
+        if (!watching) {
+            cpu.start();
+        }
+        CpuWatch.Result cpuUse = cpu.stop();
+        for (Worker w : workers) {
+            w.onLoop(w::drain);
+        }
+        Tally t;
+        try {
+            t = Engine.collect(workers, s.timeoutMs() + 30_000);
+        } finally {
+            Engine.close(vertx);
+        }
+
+        double achieved = t.answers / (s.durationMs() / 1000.0);
+        System.out.printf(Locale.ROOT, "  requests    %d sent in %s, %d answered (%.1f req/s)%n",
+                measuredCount, Engine.seconds(s.durationMs()), t.answers, achieved);
+        System.out.printf("  latency ms  %s   (from the intended send time: corrected)%n", Report.percentiles(t.latency));
+        System.out.printf("  service ms  %s   (from the send on a connection: uncorrected)%n",
+                Report.percentiles(t.service));
+        System.out.printf(Locale.ROOT, "  pacer lag   p99 %.3f ms, max %.3f ms (the load generator's own lateness, "
+                + "included in the latency)%n", Tally.ms(pacerLag, 99), Tally.maxMs(pacerLag));
+        System.out.printf("  statuses    %s%n", t.statusLine());
+        System.out.printf("  errors      %d (%d unexpected status, %d transport, %d unfinished)%s%n", t.errors(),
+                t.badStatus, t.transportErrors, t.unfinished, t.firstError == null ? "" : "; first: " + t.firstError);
+        cpuUse = cpuUse.withAnswers(t.answers);
+        double secs = s.durationMs() / 1000.0;
+        System.out.printf("  CPU         %s%n", cpuUse.line(secs));
+        Report r = new Report()
+                .put("label", s.label()).put("mode", "open").put("rate", s.rate())
+                .put("connections", s.connections()).put("threads", s.threads())
+                .put("warmup_s", s.warmupMs() / 1000.0).put("duration_s", s.durationMs() / 1000.0)
+                .put("urls", s.targets().size()).put("sent", measuredCount).put("requests", t.answers)
+                .put("rps", achieved).put("errors", t.errors())
+                .put("pacer_lag_p99_ms", Tally.ms(pacerLag, 99)).put("pacer_lag_max_ms", Tally.maxMs(pacerLag));
+        r.putPercentiles("", t.latency);
+        r.putPercentiles("service_", t.service);
+        cpuUse.into(r, secs);
+        r.write(s.result());
+        return t.answers == 0 ? 1 : 0;
+    }
+
+    private static final class Worker extends Engine.Worker {
+        private final long measureStart;
+        private long outstanding;
+        private boolean draining;
+
+        Worker(LoadGen.Settings s, int index, long measureStart) {
+            super(s, index);
+            this.measureStart = measureStart;
+        }
+
+        @Override
+        void begin() {
+            // Requests come from the pacer.
+        }
+
+        void submit(long[] intended, int n) {
+            for (int k = 0; k < n; k++) {
+                send(intended[k]);
+            }
+        }
+
+        private void send(long intended) {
+            boolean measured = intended >= measureStart;
+            outstanding++;
+            RequestOptions o = options[picker.next()];
+            long[] taken = new long[1];
+            client.request(o)
+                    .compose(req -> {
+                        taken[0] = System.nanoTime();
+                        return req.send();
+                    })
+                    .compose(resp -> resp.body().map(b -> resp.statusCode()))
+                    .onComplete(ar -> {
+                        long end = System.nanoTime();
+                        outstanding--;
+                        if (measured) {
+                            if (ar.succeeded()) {
+                                tally.answer(ar.result(), end - intended, s.ok());
+                                tally.service.recordValue(Math.min(Math.max(end - taken[0], 0), Tally.MAX_NANOS));
+                            } else {
+                                tally.failure(ar.cause());
+                            }
+                        }
+                        if (draining && outstanding == 0) {
+                            finish();
+                        }
+                    });
+        }
+
+        void drain() {
+            draining = true;
+            if (outstanding == 0) {
+                finish();
+                return;
+            }
+            vertx.setTimer(s.timeoutMs() + 1_000, id -> {
+                tally.unfinished = outstanding;
+                finish();
+            });
+        }
+    }
+}
