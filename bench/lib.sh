@@ -139,3 +139,47 @@ verdict() {
     if (a == "NaN" || a == "") ok = 0
     print ok ? "PASS" : "MISSED" }'
 }
+
+# The options both load scripts take; sets DEMO, DURATION, WARMUP, CONNECTIONS, THREADS, DATE, and RATE when
+# "--rate" is allowed (first argument "with-rate"). Unknown options print the script's header and exit 2.
+parse_load_options() {
+  local allow_rate=$1; shift
+  DEMO=0 RATE="" DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=1 DATE=2021-01-15
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --demo) DEMO=1 ;;
+      --rate) [[ "$allow_rate" == with-rate ]] || usage; RATE=$2; shift ;;
+      --duration) DURATION=$2; shift ;;
+      --warmup) WARMUP=$2; shift ;;
+      --connections) CONNECTIONS=$2; shift ;;
+      --threads) THREADS=$2; shift ;;
+      --date) DATE=$2; shift ;;
+      *) usage ;;
+    esac
+    shift
+  done
+}
+
+# The script's header comment, as help.
+usage() { sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 2; }
+
+# Checks the eligibility-service, loads the demo when asked (DEMO=1), builds the load generator (and what the script
+# names, e.g. build_hello), waits until the read model has caught up and writes the URL mix to $URLS.
+prepare_eligibility_urls() {
+  require_eligibility
+  if (( DEMO )); then
+    "$ROOT/suite" demo
+  fi
+  build_loadgen
+  local build
+  for build in "$@"; do "$build"; done
+  wait_eligibility_caught_up 120
+  URLS="$WORK/eligibility-urls.txt"
+  local rc
+  set +e
+  loadgen collect --base "http://127.0.0.1:${PORT[eligibility]}" --date "$DATE" --out "$URLS"
+  rc=$?
+  set -e
+  (( rc == 3 )) && missing "the eligibility read model has no data: load it first (./suite demo, or pass --demo)"
+  (( rc == 0 )) || fail "could not collect the codes (see above)"
+}

@@ -17,35 +17,8 @@
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
-DEMO=0 DURATION=15s WARMUP=5s CONNECTIONS=64 THREADS=1 DATE=2021-01-15
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --demo) DEMO=1 ;;
-    --duration) DURATION=$2; shift ;;
-    --warmup) WARMUP=$2; shift ;;
-    --connections) CONNECTIONS=$2; shift ;;
-    --threads) THREADS=$2; shift ;;
-    --date) DATE=$2; shift ;;
-    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
-  esac
-  shift
-done
-
-require_eligibility
-if (( DEMO )); then
-  "$ROOT/suite" demo
-fi
-build_loadgen
-build_hello
-wait_eligibility_caught_up 120
-
-URLS="$WORK/eligibility-urls.txt"
-set +e
-loadgen collect --base "http://127.0.0.1:${PORT[eligibility]}" --date "$DATE" --out "$URLS"
-rc=$?
-set -e
-(( rc == 3 )) && missing "the eligibility read model has no data: load it first (./suite demo, or pass --demo)"
-(( rc == 0 )) || fail "could not collect the codes (see above)"
+parse_load_options no-rate "$@"
+prepare_eligibility_urls build_hello
 
 HELLO_PID=""
 cleanup() {
