@@ -17,7 +17,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(Problem problem, Map<String, String> headers) {
-        super(problem.detail());
+        // An answer, not a fault: no stack trace to fill (a 404 for an unknown code is a common answer).
+        super(problem.detail(), null, false, false);
         this.problem = problem;
         this.headers = Map.copyOf(headers);
     }

@@ -26,7 +26,11 @@ import java.util.UUID;
 import org.cqpsuite.eligibility.rules.CertificationFacts;
 import org.cqpsuite.eligibility.rules.RegistrationFacts;
 
-/** Reads the read model: certifications by id or by directory code, and the time of the last applied event. */
+/**
+ * Reads the read model: certifications by id or by directory code, and the time of the last applied event. Answers
+ * come from {@link ReadModelCache} when it has them (the hot path of every question costs no database round trip),
+ * from the database otherwise.
+ */
 @ApplicationScoped
 public class ReadModelReader {
 
@@ -35,10 +39,12 @@ public class ReadModelReader {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final ReadModelCache cache;
 
-    public ReadModelReader(AgroalDataSource dataSource, ObjectMapper json) {
+    public ReadModelReader(AgroalDataSource dataSource, ObjectMapper json, ReadModelCache cache) {
         this.dataSource = dataSource;
         this.json = json;
+        this.cache = cache;
     }
 
     /**
@@ -51,6 +57,34 @@ public class ReadModelReader {
 
     /** The certifications of several codes (upper case), by code; unknown codes are left out. */
     public Map<String, UUID> certificationIdsOf(Collection<String> codes) {
+        if (!cache.active()) {
+            return loadIds(codes);
+        }
+        long readAt = cache.generation();
+        Map<String, UUID> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String code : codes) {
+            Optional<UUID> cached = cache.idOf(code);
+            if (cached == null) {
+                missing.add(code);
+            } else {
+                cached.ifPresent(id -> found.put(code, id));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, UUID> loaded = loadIds(missing);
+            for (String code : missing) {
+                UUID id = loaded.get(code);
+                cache.keepId(code, Optional.ofNullable(id), readAt);
+                if (id != null) {
+                    found.put(code, id);
+                }
+            }
+        }
+        return found;
+    }
+
+    private Map<String, UUID> loadIds(Collection<String> codes) {
         Map<String, UUID> found = new HashMap<>();
         if (codes.isEmpty()) {
             return found;
@@ -78,6 +112,36 @@ public class ReadModelReader {
 
     /** The certifications whose certification event was applied, by id, in the order of {@code ids}. */
     public Map<UUID, CertificationRecord> findAll(Collection<UUID> ids) {
+        if (!cache.active()) {
+            return load(ids);
+        }
+        long readAt = cache.generation();
+        Map<UUID, Optional<CertificationRecord>> known = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            Optional<CertificationRecord> cached = cache.certification(id);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                known.put(id, cached);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<UUID, CertificationRecord> loaded = load(missing);
+            for (UUID id : missing) {
+                Optional<CertificationRecord> record = Optional.ofNullable(loaded.get(id));
+                cache.keepCertification(id, record, readAt);
+                known.put(id, record);
+            }
+        }
+        Map<UUID, CertificationRecord> found = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            known.get(id).ifPresent(record -> found.put(id, record));
+        }
+        return found;
+    }
+
+    private Map<UUID, CertificationRecord> load(Collection<UUID> ids) {
         Map<UUID, CertificationRecord> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
@@ -127,6 +191,10 @@ public class ReadModelReader {
 
     /** The time of the last applied event of either topic ({@code dataAsOf}), or {@code null} before the first. */
     public Instant lastEventTime() {
+        return cache.dataAsOf(() -> Optional.ofNullable(loadLastEventTime())).orElse(null);
+    }
+
+    private Instant loadLastEventTime() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT max(last_event_time) FROM topic_progress");

@@ -27,6 +27,7 @@ import org.cqpsuite.eligibility.consumption.EventParser;
 import org.cqpsuite.eligibility.consumption.PoisonEventException;
 import org.cqpsuite.eligibility.consumption.ReadModelChange;
 import org.cqpsuite.eligibility.consumption.ReadModelWriter;
+import org.cqpsuite.eligibility.readmodel.ReadModelNotifications;
 import org.cqpsuite.eligibility.readmodel.ReadModelUnavailableException;
 import org.cqpsuite.events.certification.CertificationEvents;
 import org.cqpsuite.events.registration.RegistrationEvents;
@@ -162,14 +163,8 @@ public class ReadModelRebuild {
         Duration pause = Duration.ofMillis(100);
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    long applied = 0;
-                    for (ReadModelChange change : changes) {
-                        ApplyOutcome outcome = writer.apply(change);
-                        applied += outcome.applied() ? 1 : 0;
-                    }
-                    return applied;
-                });
+                return QuarkusTransaction.requiringNew().call(
+                        () -> writer.applyAll(changes).stream().filter(ApplyOutcome::applied).count());
             } catch (RuntimeException e) {
                 LOG.warnf("Rebuild: could not apply a batch of %d events, retrying in %d ms: %s", changes.size(),
                         pause.toMillis(), e.getMessage());
@@ -194,6 +189,9 @@ public class ReadModelRebuild {
             // One statement: it waits for the live consumers' transactions in flight, then empties everything at once.
             statement.execute("TRUNCATE certification, transmission_record, registration, applied_event, "
                     + "topic_progress");
+            // Every instance's cache forgets everything (delivered now: the connection commits each statement).
+            statement.execute("NOTIFY " + ReadModelNotifications.CHANNEL + ", '" + ReadModelNotifications.EVERYTHING
+                    + "'");
         } catch (SQLException e) {
             throw new ReadModelUnavailableException(e);
         }
