@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class CertificationService {
      */
     @Transactional
     public CertificationView update(UUID id, long expectedVersion, CertificationRequest request, Caller caller) {
-        Certification certification = existing(id);
+        Certification certification = locked(id);
         caller.requireScope(branchesOf(certification));
         requireVersion(certification, expectedVersion);
         CertificationLifecycle.checkUpdate(certification.status, certification.kind, request.kind());
@@ -86,7 +87,7 @@ public class CertificationService {
 
     @Transactional
     public CertificationView publish(UUID id, Caller caller) {
-        Certification certification = existing(id);
+        Certification certification = locked(id);
         caller.requireScope(branchesOf(certification));
         Set<FrameworkKind> present = FrameworkVersionEntity.latestOf(id).keySet();
         certification.status = CertificationLifecycle.publish(certification.status, present, certification.kind,
@@ -98,7 +99,7 @@ public class CertificationService {
 
     @Transactional
     public CertificationView retire(UUID id, Caller caller) {
-        Certification certification = existing(id);
+        Certification certification = locked(id);
         caller.requireScope(branchesOf(certification));
         certification.status = CertificationLifecycle.retire(certification.status);
         certification.updatedAt = clock.instant();
@@ -154,6 +155,19 @@ public class CertificationService {
     /** The certification, or 404. */
     public static Certification existing(UUID id) {
         Certification certification = Certification.findById(id);
+        if (certification == null) {
+            throw ProblemException.notFound("No certification has the id " + id + ".");
+        }
+        return certification;
+    }
+
+    /**
+     * The certification, its row locked until the transaction ends, or 404. Concurrent changes of one certification
+     * then run one after the other: each sees the one before, so a stale If-Match is always a 412 (never a lost
+     * update, nor a generic conflict at commit) and a second publication is told the certification is published.
+     */
+    static Certification locked(UUID id) {
+        Certification certification = Certification.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (certification == null) {
             throw ProblemException.notFound("No certification has the id " + id + ".");
         }
