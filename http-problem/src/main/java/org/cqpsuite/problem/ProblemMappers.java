@@ -112,6 +112,12 @@ public class ProblemMappers {
                     + "was saved at the same moment, or the record already exists: read it again, then retry."), uri)
                     .build();
         }
+        if (DatabaseOutages.isOutage(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return build(Problem.of(503, "database-unavailable", "Service unavailable", "The service's database "
+                    + "cannot be reached: nothing was changed; retry after the number of seconds in Retry-After."),
+                    uri).header("Retry-After", "5").build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri == null ? "?" : uri.getPath());
         return build(Problem.of(500, "internal-error", "Internal error",
