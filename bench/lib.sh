@@ -183,3 +183,33 @@ prepare_eligibility_urls() {
   (( rc == 3 )) && missing "the eligibility read model has no data: load it first (./suite demo, or pass --demo)"
   (( rc == 0 )) || fail "could not collect the codes (see above)"
 }
+
+# --- Shared by propagation.sh, import.sh, replay.sh, scale.sh ----------------------------------------------------
+
+# Exit 2 unless each named service (certification, registration, eligibility) answers /q/health/ready = 200.
+require_services() {
+  local svc
+  for svc in "$@"; do
+    [[ "$(http_status "${PORT[$svc]}" /q/health/ready)" == 200 ]] || missing "$svc-service is not ready on \
+127.0.0.1:${PORT[$svc]}: start the suite first (./suite up)"
+  done
+}
+base_url() { echo "http://127.0.0.1:${PORT[$1]}"; }
+# The suite's Kafka broker, as ./suite computes it.
+kafka_bootstrap() {
+  if [[ -n "${CQP_KAFKA_BOOTSTRAP:-}" ]]; then echo "$CQP_KAFKA_BOOTSTRAP"; else echo "127.0.0.1:$KAFKA_PORT"; fi
+}
+require_kafka() {
+  [[ -n "${CQP_KAFKA_BOOTSTRAP:-}" ]] || port_open "$KAFKA_PORT" \
+    || missing "the suite's Kafka broker does not answer on 127.0.0.1:$KAFKA_PORT: start the suite first (./suite up)"
+}
+now_ns() { date +%s%N; }
+# Seconds between two nanosecond timestamps, 3 decimals.
+secs_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+# An admin token of the suite (./suite token), for the benchmarks' writes.
+admin_token() { "$ROOT/suite" token --role admin --subject "bench-$(basename "$0" .sh)"; }
+# Waits until the eligibility read model has no lag, printing progress (loadgen caught-up); fails after $1 s.
+wait_caught_up_verbose() {
+  loadgen caught-up --base "$(base_url eligibility)" --timeout "${1:-3600}s" --every "${2:-10}s" \
+    || fail "the eligibility read model did not catch up within ${1:-3600} s"
+}

@@ -38,6 +38,8 @@ final class Collect {
 
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    /** How many well-formed unknown codes the mix draws from (RNCP99000..RNCP99998, RS999000..RS999332). */
+    private static final int UNKNOWN_CODES = 1_332;
 
     private Collect() {
     }
@@ -86,12 +88,17 @@ final class Collect {
         for (int k = 0; k < nEnded; k++) {
             urls.add(url(base, ended.get(k % ended.size()), later));
         }
+        // RNCP codes have 3 to 5 digits, RS codes up to 6: the top of the ranges is not used. Three RNCP codes for one
+        // RS code, all well-formed: RNCP99000..RNCP99998 and RS999000..RS999332 (1 332 codes), taken again from the
+        // start when a large read model needs more unknown URLs than that.
         for (int k = 0, n = 0; n < nUnknown; k++) {
-            // RNCP codes have 3 to 5 digits, RS codes up to 6: the top of the ranges is not used.
-            String c = k % 4 == 3 ? "RS" + (999_000 + k) : "RNCP" + (99_000 + k);
+            int j = k % UNKNOWN_CODES;
+            String c = j % 4 == 3 ? "RS" + (999_000 + j / 4) : "RNCP" + (99_000 + (j / 4) * 3 + j % 4);
             if (!known.contains(c)) {
                 urls.add(url(base, c, k % 2 == 0 ? date : later));
                 n++;
+            } else if (k >= 10 * UNKNOWN_CODES && n == 0) {
+                break; // every candidate is a known code: no unknown URL
             }
         }
         Collections.shuffle(urls, random);

@@ -14,6 +14,13 @@ import java.util.List;
  *       (start + i/R) and its latency is measured from that time, not from when it could be sent: a slow answer that
  *       holds back the next requests counts for all of them (corrected for coordinated omission).</li>
  *   <li>{@code collect}: builds the eligibility bench's list of URLs from a running eligibility-service.</li>
+ *   <li>{@code propagation}: time from a registration write's answer to the eligibility GET reflecting it
+ *       ({@link Propagation}).</li>
+ *   <li>{@code fiches}: writes a synthetic France compétences CSV export ({@link Fiches}).</li>
+ *   <li>{@code publish}, {@code count}, {@code urls}: synthetic certifications published straight to the topics, and
+ *       URLs on them ({@link Synthetic}).</li>
+ *   <li>{@code await}, {@code caught-up}: waits for an eligibility answer, or for the read model to have no lag
+ *       ({@link Await}).</li>
  * </ul>
  *
  * Run {@code java -jar loadgen.jar help} for the options.
@@ -27,6 +34,15 @@ public final class LoadGen {
             MODE open     constant rate: --rate R requests/s, latency from each request's intended send time
                           (corrected for coordinated omission)
             MODE collect  write the eligibility bench's URL list from a running eligibility-service
+            MODE propagation  registration write -> eligibility GET reflecting it, one change at a time
+            MODE fiches   write a synthetic France compétences CSV export (official parts)
+            MODE publish  publish synthetic certifications' events straight to the topics (as the outbox does)
+            MODE count    how many synthetic certifications the eligibility read model has
+            MODE urls     GET /eligibility/cpf URLs on synthetic certifications' codes
+            MODE await    wait until a GET answers a status (and text); prints the epoch ms it did
+            MODE caught-up  wait until GET /freshness shows no consumer lag
+            MODE rebuild  POST /read-model/rebuild and time it until GET /read-model says DONE
+            MODE createdb create a PostgreSQL database unless it exists (footprint.sh's own databases)
 
             closed / open:
               --url URL           a URL to request (repeatable)
@@ -52,6 +68,25 @@ public final class LoadGen {
               --unknown-share F   share of URLs asking for an unknown code: 404 (0.10)
               --page-size N       page size of GET /eligible-certifications (200)
               --out FILE          the URL list to write (required)
+
+            propagation:
+              --certification URL --registration URL --eligibility URL   the services (required)
+              --token JWT         an admin token (required)
+              --changes N         measured changes (1000)      --batch N   certifications prepared at a time (100)
+              --poll-ms F         pause between two GETs (1)   --timeout T per change (30s)
+              --first-code N --last-code N   the RNCP codes to use (90000, 98999)   --result FILE
+
+            fiches:
+              --out DIR  --fiches N (30000)  --first N (60000: codes RNCP60000..)  --export-date D (yesterday)
+              --cpne-branches FILE  CPNE names whose fiches are classified CQP (one fiche in 10)
+
+            publish:  --bootstrap HOST:PORT --eligibility URL (--certifications N | --min-events E) [--result FILE]
+            count:    --eligibility URL
+            urls:     --eligibility URL --certifications N --sample K --date D (2026-06-01) --out FILE
+            await:    --url URL [--status 200] [--contains TEXT] [--timeout 600s] [--poll-ms 20] [--out FILE]
+            caught-up: --base URL [--timeout 3600s] [--every 10s]
+            rebuild:  --base URL --token JWT [--poll-ms 200] [--timeout 3600s] [--result FILE]
+            createdb: --url jdbc:postgresql://HOST:PORT/ --name NAME [--user postgres] [--password postgres]
             """;
 
     private LoadGen() {
@@ -69,7 +104,17 @@ public final class LoadGen {
                 case "closed" -> ClosedModel.run(loadSettings(args, false));
                 case "open" -> OpenModel.run(loadSettings(args, true));
                 case "collect" -> Collect.run(args);
-                default -> throw new IllegalArgumentException("unknown mode " + argv[0] + " (closed, open, collect)");
+                case "propagation" -> Propagation.run(args);
+                case "fiches" -> Fiches.run(args);
+                case "publish" -> Synthetic.publish(args);
+                case "count" -> Synthetic.count(args);
+                case "urls" -> Synthetic.urls(args);
+                case "await" -> Await.url(args);
+                case "caught-up" -> Await.caughtUp(args);
+                case "rebuild" -> Rebuild.run(args);
+                case "createdb" -> CreateDb.run(args);
+                default -> throw new IllegalArgumentException("unknown mode " + argv[0]
+                        + " (closed, open, collect, propagation, fiches, publish, count, urls, await, caught-up, rebuild, createdb)");
             };
         } catch (IllegalArgumentException e) {
             System.err.println("loadgen: " + e.getMessage());
