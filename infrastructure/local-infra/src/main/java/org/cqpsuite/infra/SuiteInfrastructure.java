@@ -45,7 +45,7 @@ public final class SuiteInfrastructure {
     }
 
     /** Parsed command line; a {@code null} port means that component is not started. */
-    record Options(Path home, Integer pgPort, Integer kafkaPort, List<String> databases) {
+    record Options(Path home, Integer pgPort, Integer kafkaPort, List<String> databases, List<String> topics) {
 
         static Options parse(String... args) {
             Path home = null;
@@ -54,6 +54,7 @@ public final class SuiteInfrastructure {
             boolean noPostgres = false;
             boolean noKafka = false;
             List<String> databases = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if ("--no-postgres".equals(name)) {
@@ -83,6 +84,10 @@ public final class SuiteInfrastructure {
                             .map(String::trim)
                             .filter(s -> !s.isEmpty())
                             .forEach(databases::add);
+                    case "--topics" -> Arrays.stream(value.split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .forEach(topics::add);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -98,7 +103,8 @@ public final class SuiteInfrastructure {
             if (!noKafka && kafkaPort == null) {
                 throw new IllegalArgumentException("--kafka-port is required (or --no-kafka)");
             }
-            return new Options(home, noPostgres ? null : pgPort, noKafka ? null : kafkaPort, List.copyOf(databases));
+            return new Options(home, noPostgres ? null : pgPort, noKafka ? null : kafkaPort, List.copyOf(databases),
+                    List.copyOf(topics));
         }
 
         private static int port(String name, String value) {
@@ -121,7 +127,7 @@ public final class SuiteInfrastructure {
         } catch (IllegalArgumentException e) {
             System.err.println("cqp-infra: " + e.getMessage());
             System.err.println("usage: SuiteInfrastructure --home <dir> (--pg-port <n> | --no-postgres) "
-                    + "(--kafka-port <n> | --no-kafka) [--databases a,b,c]   (port 0: a free port)");
+                    + "(--kafka-port <n> | --no-kafka) [--databases a,b,c] [--topics t1,t2]   (port 0: a free port)");
             System.exit(2);
             return;
         }
@@ -185,6 +191,14 @@ public final class SuiteInfrastructure {
             }
             LocalKafka kafka = options.kafkaPort() == null ? null
                     : LocalKafka.start(home.resolve("data/kafka"), options.kafkaPort(), kafkaLog, false);
+            if (kafka != null && !options.topics().isEmpty()) {
+                try {
+                    kafka.createTopics(options.topics());
+                } catch (IOException | RuntimeException e) {
+                    kafka.close();
+                    throw e;
+                }
+            }
             return new SuiteInfrastructure(home, postgres, kafka, options.databases());
         } catch (IOException | RuntimeException e) {
             if (postgres != null) {

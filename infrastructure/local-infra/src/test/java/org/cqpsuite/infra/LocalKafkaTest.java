@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,17 @@ class LocalKafkaTest {
             assertThat(kafka.controllerPort()).isNotEqualTo(kafka.port());
             assertThat(InfraSupport.accepts(kafka.port())).isTrue();
             assertThat(ProcessHandle.of(kafka.pid()).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+
+            // The suite's topics are created up front, keeping their history; creating them again changes nothing.
+            kafka.createTopics(List.of("cqp.a.events", "cqp.b.events"));
+            kafka.createTopics(List.of("cqp.a.events", "cqp.b.events"));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                assertThat(admin.listTopics().names().get()).contains("cqp.a.events", "cqp.b.events");
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "cqp.a.events");
+                assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value())
+                        .isEqualTo("-1");
+            }
         }
         assertThat(data).doesNotExist();
     }

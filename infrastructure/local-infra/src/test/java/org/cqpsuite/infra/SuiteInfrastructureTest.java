@@ -110,11 +110,12 @@ class SuiteInfrastructureTest {
     void parsesTheCommandLineOfTheSuiteScript() {
         SuiteInfrastructure.Options both = SuiteInfrastructure.Options.parse(
                 "--home", dir.toString(), "--databases", "certification, registration,,eligibility",
-                "--pg-port", "15432", "--kafka-port=0");
+                "--pg-port", "15432", "--kafka-port=0", "--topics", "cqp.a.events,cqp.b.events");
         assertThat(both.home()).isEqualTo(dir.toAbsolutePath());
         assertThat(both.pgPort()).isEqualTo(15432);
         assertThat(both.kafkaPort()).isZero();
         assertThat(both.databases()).containsExactly("certification", "registration", "eligibility");
+        assertThat(both.topics()).containsExactly("cqp.a.events", "cqp.b.events");
 
         SuiteInfrastructure.Options noKafka = SuiteInfrastructure.Options.parse(
                 "--home", dir.toString(), "--pg-port", "0", "--no-kafka");
