@@ -2,11 +2,13 @@ package org.cqpsuite.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,12 +25,18 @@ public class Outbox {
      */
     static final int KEY_LOCK_NAMESPACE = 0x0CB0_0001;
 
+    /** The transaction resource holding the keys whose lock the current transaction already took. */
+    private static final Object LOCKED_KEYS = new Object();
+
     private final OutboxConfig config;
     private final Event<OutboxAppended> appended;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Outbox(OutboxConfig config, Event<OutboxAppended> appended) {
+    public Outbox(OutboxConfig config, Event<OutboxAppended> appended,
+            TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.appended = appended;
+        this.transactions = transactions;
     }
 
     /**
@@ -36,7 +44,8 @@ public class Outbox {
      *
      * <p>It first takes a transaction-scoped lock on the event's key, so that two transactions appending events of
      * one key are serialized: the second waits until the first commits or rolls back. That makes the rows of one key
-     * get their positions in commit order, which the relay relies on to publish them in order.
+     * get their positions in commit order, which the relay relies on to publish them in order. The lock is taken once
+     * per key and transaction (later appends of the key in the same transaction already hold it).
      *
      * @return the row, persisted (flushed at commit)
      * @throws jakarta.transaction.TransactionalException when no transaction is active
@@ -49,11 +58,22 @@ public class Outbox {
             throw new IllegalArgumentException("Event " + event.type() + " of key " + event.key() + " has " + size
                     + " bytes of data, more than cqp.outbox.max-payload-bytes=" + config.maxPayloadBytes());
         }
-        EntityManager entityManager = OutboxEvent.getEntityManager();
-        entityManager.createNativeQuery("SELECT true FROM pg_advisory_xact_lock(:namespace, hashtext(:key))")
-                .setParameter("namespace", KEY_LOCK_NAMESPACE)
-                .setParameter("key", event.key())
-                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        Set<String> locked = (Set<String>) transactions.getResource(LOCKED_KEYS);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(LOCKED_KEYS, locked);
+        }
+        // The lock lasts until the end of the transaction: a transaction appending several events of one key (a
+        // creation and its first versions, a batch of imports) asks PostgreSQL for it once, not once per event.
+        if (!locked.contains(event.key())) {
+            OutboxEvent.getEntityManager()
+                    .createNativeQuery("SELECT true FROM pg_advisory_xact_lock(:namespace, hashtext(:key))")
+                    .setParameter("namespace", KEY_LOCK_NAMESPACE)
+                    .setParameter("key", event.key())
+                    .getSingleResult();
+            locked.add(event.key());
+        }
 
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();

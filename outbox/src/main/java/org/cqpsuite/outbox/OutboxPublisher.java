@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.Session;
 
 /**
  * One relay of the outbox: reads unpublished rows in position order, sends them to Kafka with its own idempotent
@@ -140,6 +141,9 @@ public final class OutboxPublisher implements AutoCloseable {
             return new Result(true, 0, 0, null, 0);
         }
         Sent sent = send(rows);
+        // The rows are marked with one UPDATE each (same columns, so the same statement): send them to PostgreSQL in
+        // JDBC batches rather than one round trip per row, whatever the application's own batch size.
+        entityManager.unwrap(Session.class).setJdbcBatchSize(Math.max(1, rows.size()));
         Instant now = Instant.now();
         // Still under the relay lock, committed with published_at (see "Feed order" above).
         List<Long> feedPositions = nextFeedPositions(entityManager, sent.acknowledged());

@@ -34,6 +34,24 @@ public class CertificationWriter {
         return outbox.append(NewEvent.of(id, RENAMED, certification.version, json(certification)));
     }
 
+    /**
+     * A burst in one transaction: each key created, then renamed {@code renames} times, the keys interleaved (as a
+     * batch import writes many aggregates and several events each); returns the rows in append order.
+     */
+    @Transactional
+    public java.util.List<OutboxEvent> burst(java.util.List<String> keys, int renames) {
+        java.util.List<OutboxEvent> rows = new java.util.ArrayList<>();
+        for (String key : keys) {
+            rows.add(create(key, "Certification " + key));
+        }
+        for (int i = 1; i <= renames; i++) {
+            for (String key : keys) {
+                rows.add(rename(key, "Certification " + key + " renamed " + i));
+            }
+        }
+        return rows;
+    }
+
     /** Writes the change and its event, then fails: both must be rolled back. */
     @Transactional
     public void createThenFail(String id, String label) {

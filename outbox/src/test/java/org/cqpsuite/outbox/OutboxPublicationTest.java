@@ -100,6 +100,26 @@ class OutboxPublicationTest {
     }
 
     @Test
+    void aBurstLargerThanARelayBatchIsPublishedRightAfterItsCommitOnceAndInOrderPerKey() {
+        List<String> keys = List.of(newKey("BURST-A"), newKey("BURST-B"), newKey("BURST-C"), newKey("BURST-D"),
+                newKey("BURST-E"));
+        int renames = config.batchSize() / keys.size() + 9;
+
+        // One transaction, more events than a relay batch, keys interleaved: one append per event, one lock per key.
+        List<OutboxEvent> rows = writer.burst(keys, renames);
+
+        // The poll interval of the tests is 30 s: all of it within seconds is the wake-up draining batch after batch.
+        List<java.util.UUID> ids = rows.stream().map(row -> row.id).toList();
+        await().atMost(Duration.ofSeconds(20)).until(() -> OutboxTestSupport.publishedCount(ids) == ids.size());
+        List<ConsumerRecord<String, String>> records = OutboxTestSupport.readUntilDistinct(
+                java.util.Set.copyOf(keys), ids.size(), Duration.ofSeconds(30));
+        Map<String, Long> last = new java.util.HashMap<>();
+        keys.forEach(key -> last.put(key, (long) renames + 1));
+        OutboxTestSupport.assertPerKeyOrder(records, last);
+        assertThat(records).as("each event once").hasSize(ids.size());
+    }
+
+    @Test
     void appendOutsideATransactionIsRefused() {
         String key = newKey("CQP-NOTX");
         assertThatThrownBy(() -> outbox.append(NewEvent.of(key, CertificationWriter.CREATED, 1, "{}")))
