@@ -55,6 +55,27 @@ public class CertificationEventPublisher {
         }
     }
 
+    /**
+     * The event of a change to a certification that is not flushed yet, for a creation written in one go (the
+     * directory import): appends the event with the state given, without flushing nor reading the database. The
+     * caller sets {@code certification.version} to the version the row will have when this change is flushed, as
+     * {@link #changed} would have found it (one increment per change after the insert at 0), and passes the latest
+     * version of each framework as the change leaves them; the event is then the same as {@link #changed} makes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedInMemory(Certification certification, CertificationEventType type,
+            Map<FrameworkKind, FrameworkVersionEntity> latest) {
+        certification.eventSequence++;
+        CertificationEventData data = new CertificationEventData(certification.eventSequence,
+                state(certification, latest));
+        try {
+            outbox.append(NewEvent.of(certification.id.toString(), type.ceType(), certification.eventSequence,
+                    json.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the event of certification " + certification.id, e);
+        }
+    }
+
     private static CertificationState state(Certification c, Map<FrameworkKind, FrameworkVersionEntity> latest) {
         return new CertificationState(c.id, c.kind.name(), c.title, c.status.name(), c.source.name(),
                 c.cpnes.stream().map(cpne -> new CpneState(cpne.name, cpne.idcc)).toList(),

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,24 @@ public class CertificationService {
     @Transactional
     public CertificationView get(UUID id) {
         return view(existing(id));
+    }
+
+    /**
+     * The certifications among {@code ids} that exist, whatever their status, in the order asked (an id asked twice is
+     * answered once); three queries whatever their number (certifications with their CPNEs, latest framework
+     * versions).
+     */
+    @Transactional
+    public List<CertificationView> getAll(Collection<UUID> ids) {
+        List<UUID> asked = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        Map<UUID, Certification> found = new java.util.HashMap<>();
+        Certification.getEntityManager()
+                .createQuery("select distinct c from Certification c left join fetch c.cpnes where c.id in :ids",
+                        Certification.class)
+                .setParameter("ids", asked).getResultList().forEach(c -> found.put(c.id, c));
+        Map<UUID, Map<FrameworkKind, FrameworkVersionEntity>> latest = FrameworkVersionEntity.latestOf(found.keySet());
+        return asked.stream().filter(found::containsKey)
+                .map(id -> CertificationMapper.toView(found.get(id), latest.getOrDefault(id, Map.of()))).toList();
     }
 
     @Transactional

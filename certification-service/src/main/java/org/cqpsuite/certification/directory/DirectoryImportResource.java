@@ -109,9 +109,10 @@ public class DirectoryImportResource {
                     + "/certifications/{id}/frameworks/{kind} (without effectiveDate). A framework left out or null "
                     + "is not given and stays as it is. A published certification keeps its kind (rule kind-frozen), "
                     + "a retired one no longer changes (rule retired); a code or reference given twice in one request "
-                    + "rejects the second (rule duplicate). Each item is written in its own transaction: a failure on one item "
-                    + "is that item's REJECTED result with rule internal and a logged error id, never an error of "
-                    + "the whole batch.")
+                    + "rejects the second (rule duplicate). Items are written 100 per transaction; an item refused or failing "
+                    + "while written rolls back its chunk, whose items are then written one transaction each: "
+                    + "nothing is written for it, the others are, and a failure on one item is that item's REJECTED "
+                    + "result with rule internal and a logged error id, never an error of the whole batch.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DirectoryImportRequest.class),
             examples = @ExampleObject(name = "a CQP with its frameworks, an RS certification, a CQP without CPNE, a CQP "

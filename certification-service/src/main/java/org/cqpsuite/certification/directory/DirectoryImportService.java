@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +56,20 @@ import org.jboss.logging.Logger;
  * <li>The batch is read in three queries whatever its size (the known branches among its IDCCs; its existing
  * certifications with their CPNEs, and the latest version of their frameworks), then every item is validated and
  * compared in memory: an item equal to what is stored is UNCHANGED without any write.</li>
- * <li>Each item to write has its own transaction: a rejected or failing item writes nothing and does not stop the
- * others; the events of an item commit with it, through the outbox.</li>
+ * <li>The items to write are written {@value #WRITE_CHUNK} per transaction; if one of them is refused or fails, its
+ * chunk rolls back and is written again one item per transaction: a rejected or failing item writes nothing and does
+ * not stop the others. The events of an item commit with it, through the outbox.</li>
  * </ul>
  */
 @ApplicationScoped
 public class DirectoryImportService {
 
     public static final int MAX_ITEMS = 500;
+    /**
+     * Items written per transaction: one commit per chunk rather than per item. A whole batch in one transaction would
+     * hold its rows' locks longer and, on a failure, write more again item by item.
+     */
+    static final int WRITE_CHUNK = 100;
 
     static final String INTERNAL = "internal";
     /** An item with both or neither of {@code directoryCode} and {@code externalReference}. */
@@ -110,8 +117,15 @@ public class DirectoryImportService {
 
         Batch batch = candidates.isEmpty() ? new Batch(Set.of(), Map.of())
                 : QuarkusTransaction.requiringNew().call(() -> load(candidates));
+        List<Write> writes = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            results[candidate.index] = importOne(candidate, batch, author);
+            Write write = prepare(candidate, batch, results);
+            if (write != null) {
+                writes.add(write);
+            }
+        }
+        for (int from = 0; from < writes.size(); from += WRITE_CHUNK) {
+            write(writes.subList(from, Math.min(writes.size(), from + WRITE_CHUNK)), author, results);
         }
 
         List<Result> answer = List.of(results);
@@ -306,37 +320,89 @@ public class DirectoryImportService {
 
     // ------------------------------------------------------------------------------------------------------- item
 
-    private Result importOne(Candidate candidate, Batch batch, String author) {
+    /**
+     * Validates one item and compares it with what the batch read: its result when that decides it (REJECTED,
+     * UNCHANGED), else the write to make.
+     */
+    private Write prepare(Candidate candidate, Batch batch, Result[] results) {
         String at = "items[" + candidate.index + "]";
         Stored stored = batch.existing.get(candidate.key);
         Desired desired;
         try {
             desired = validated(candidate, at, batch.knownBranches, stored);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return internal(candidate, e);
+            results[candidate.index] = internal(candidate, e);
+            return null;
         }
         if (!desired.errors.isEmpty()) {
-            return Result.rejected(candidate.key, desired.errors);
+            results[candidate.index] = Result.rejected(candidate.key, desired.errors);
+            return null;
         }
         if (stored != null && stored.sameAs(desired)) {
-            return Result.done(candidate.key, stored.id, Outcome.UNCHANGED);
+            results[candidate.index] = Result.done(candidate.key, stored.id, Outcome.UNCHANGED);
+            return null;
         }
+        return new Write(candidate, stored, desired, at);
+    }
+
+    /**
+     * Writes a chunk of validated items in one transaction: one commit instead of one per item, which is what made a
+     * batch slow. Items are independent, so the persistence context is flushed and cleared after each one (it would
+     * otherwise be dirty-checked again at every event's flush). If anything fails in the chunk (an item refused
+     * while writing, a database error, a deadlock with another import), the whole chunk rolls back and its items
+     * are written again one transaction each, so that the failing item alone is REJECTED and the others are
+     * written: the results are then exactly those of item-by-item writes.
+     */
+    private void write(List<Write> chunk, String author, Result[] results) {
+        if (chunk.size() > 1) {
+            try {
+                List<Result> written = QuarkusTransaction.requiringNew().call(() -> {
+                    EntityManager entityManager = Certification.getEntityManager();
+                    List<Result> done = new ArrayList<>(chunk.size());
+                    for (Write write : chunk) {
+                        done.add(apply(write, author));
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
+                    return done;
+                });
+                for (int i = 0; i < chunk.size(); i++) {
+                    results[chunk.get(i).candidate.index] = written.get(i);
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("A chunk of %d directory import items failed (%s): writing them one by one", chunk.size(),
+                        unwrap(e));
+            }
+        }
+        for (Write write : chunk) {
+            results[write.candidate.index] = writeAlone(write, author);
+        }
+    }
+
+    /** One item in its own transaction: a failure is its REJECTED result, never the batch's. */
+    private Result writeAlone(Write write, String author) {
+        Candidate candidate = write.candidate;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> stored == null
-                    ? create(candidate.key, desired, author, at)
-                    : update(candidate.key, stored.id, desired, author, at));
+            return QuarkusTransaction.requiringNew().call(() -> apply(write, author));
         } catch (RuntimeException e) {
             Throwable cause = unwrap(e);
             if (cause instanceof Rejected rejected) {
                 return Result.rejected(candidate.key, rejected.errors);
             }
             if (cause instanceof LifecycleException refused) {
-                String field = CertificationLifecycle.KIND_FROZEN.equals(refused.reason()) ? at + ".kind" : at;
+                String field = CertificationLifecycle.KIND_FROZEN.equals(refused.reason()) ? write.at + ".kind"
+                        : write.at;
                 return Result.rejected(candidate.key, List.of(new Problem.FieldError(field, refused.reason(),
                         refused.getMessage())));
             }
             return internal(candidate, e);
         }
+    }
+
+    private Result apply(Write write, String author) {
+        return write.stored == null ? create(write.candidate.key, write.desired, author)
+                : update(write.candidate.key, write.stored.id, write.desired, author, write.at);
     }
 
     /** The normalised definition and frameworks, and every rule they break (fields relative to the body). */
@@ -400,8 +466,13 @@ public class DirectoryImportService {
     /**
      * A new certification, in the order of the API's own life of one: {@code created} (as a draft), one
      * {@code framework-version-added} per framework given, {@code published}; all in this one transaction.
+     *
+     * <p>Written in one go: the events are made from the state in memory (each with the version the row would have
+     * had after that change, one increment per change as when the changes are flushed one by one), then the row, its
+     * framework versions and its events are inserted together, in JDBC batches. Flushing after each change would
+     * cost an update and two queries per event, for a row no other transaction can see yet.
      */
-    private Result create(ImportKey key, Desired desired, String author, String at) {
+    private Result create(ImportKey key, Desired desired, String author) {
         Certification certification = new Certification();
         certification.id = UUID.randomUUID();
         CertificationMapper.apply(desired.draft, certification);
@@ -413,12 +484,29 @@ public class DirectoryImportService {
         certification.createdAt = now;
         certification.updatedAt = now;
         certification.createdOn = versions.today();
-        events.changed(certification, CertificationEventType.CREATED);
-        addVersions(certification, desired.frameworks, author, at);
+        certification.version = 0;
+        Map<FrameworkKind, FrameworkVersionEntity> latest = new EnumMap<>(FrameworkKind.class);
+        events.changedInMemory(certification, CertificationEventType.CREATED, latest);
+        List<FrameworkVersionEntity> added = new ArrayList<>();
+        for (FrameworkKind kind : FrameworkKind.values()) {
+            JsonNode content = desired.frameworks.get(kind);
+            if (content != null) {
+                FrameworkVersionEntity version = frameworks.firstVersion(certification, kind, content, author);
+                added.add(version);
+                latest.put(kind, version);
+                certification.updatedAt = version.recordedAt;
+                certification.version++;
+                events.changedInMemory(certification, CertificationEventType.FRAMEWORK_VERSION_ADDED, latest);
+            }
+        }
         certification.status = CertificationLifecycle.publish(certification.status, desired.frameworks.keySet(),
                 certification.kind, certification.source);
         certification.updatedAt = clock.instant();
-        events.changed(certification, CertificationEventType.PUBLISHED);
+        certification.version++;
+        events.changedInMemory(certification, CertificationEventType.PUBLISHED, latest);
+        // Inserted with the version of its last event (Hibernate keeps a positive version given to a new entity).
+        certification.persist();
+        added.forEach(version -> version.persist());
         return Result.done(key, certification.id, Outcome.CREATED);
     }
 
@@ -517,6 +605,10 @@ public class DirectoryImportService {
     }
 
     private record Batch(Set<String> knownBranches, Map<ImportKey, Stored> existing) {
+    }
+
+    /** A valid item that changes something: created when nothing is stored under its key, else updated. */
+    private record Write(Candidate candidate, Stored stored, Desired desired, String at) {
     }
 
     /** What an item asks for, normalised; {@code frameworks} holds the given and valid ones only. */

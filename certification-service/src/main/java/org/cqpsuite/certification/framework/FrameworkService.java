@@ -98,6 +98,23 @@ public class FrameworkService {
         return entity;
     }
 
+    /**
+     * Version 1 of a framework of a certification being created (nothing to read: it has no version yet), taking
+     * effect today, not persisted yet and without its event: for a creation written in one go, which persists it and
+     * publishes its event itself ({@link CertificationEventPublisher#changedInMemory}).
+     */
+    public FrameworkVersionEntity firstVersion(Certification certification, FrameworkKind kind, JsonNode content,
+            String author) {
+        FrameworkVersion first = versions.next(kind, List.of(), null, author);
+        FrameworkVersionEntity entity = new FrameworkVersionEntity();
+        entity.key = new FrameworkVersionEntity.Key(certification.id, kind, first.number());
+        entity.effectiveDate = first.effectiveDate();
+        entity.author = first.author();
+        entity.recordedAt = clock.instant();
+        entity.content = content;
+        return entity;
+    }
+
     /** The latest version, or the one in effect on {@code asOf} when given. */
     @Transactional
     public FrameworkVersionView current(UUID certificationId, FrameworkKind kind, LocalDate asOf) {

@@ -138,6 +138,17 @@ class DirectoryImportTest {
         assertThat(last.path("certification").path("status").asText()).isEqualTo("PUBLISHED");
         assertThat(last.path("certification").path("frameworks").path("skills").path("blockCodes").toString())
                 .isEqualTo("[\"BC01\"]");
+        // One version per change, as written through the API: the events carry 0 to 4, the row (its ETag) the last.
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode event = JSON.readTree(events.get(i).value());
+            assertThat(event.path("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(event.path("certification").path("version").asLong()).isEqualTo(i);
+        }
+        assertThat(JSON.readTree(events.get(1).value()).path("certification").path("frameworks").path("skills")
+                .path("number").isMissingNode()).isTrue();
+        assertThat(JSON.readTree(events.get(2).value()).path("certification").path("frameworks").path("skills")
+                .path("number").asInt()).isEqualTo(1);
+        given().when().get("/certifications/" + cqpId).then().header("ETag", containsString("4"));
     }
 
     @Test
@@ -321,6 +332,51 @@ class DirectoryImportTest {
                 .body("results[1].errors[0].message", containsString("error id"));
         given().queryParam("directoryCode", failing).when().get("/certifications").then().body("total", equalTo(0));
         given().queryParam("directoryCode", after).when().get("/certifications").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void anItemRefusedWhileWrittenAmongOthersIsRejectedAloneAndTheOthersAreWrittenWithTheirEventsOnce() {
+        String frozen = rncp();
+        String frozenId = post(items(item(frozen, "CQP", "CQP Opérateur", "0018", null))).statusCode(200)
+                .extract().path("results[0].id");
+        List<String> batch = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 2 * DirectoryImportService.WRITE_CHUNK + 10; i++) {
+            String code = rncp();
+            codes.add(code);
+            batch.add(other(code));
+        }
+        // Refused only once written (its stored row is published: kind-frozen), in the second chunk of writes, with
+        // a database failure (NUL in a title) in the third.
+        int refusedAt = DirectoryImportService.WRITE_CHUNK + 3;
+        batch.set(refusedAt, item(frozen, "CQPI", "CQPI Opérateur", "0018", null)
+                .replace("\"cpnes\": [", "\"cpnes\": [{\"name\": \"CPNEFP habillement\", \"idcc\": \"0247\"}, "));
+        int failingAt = 2 * DirectoryImportService.WRITE_CHUNK + 5;
+        String failing = codes.get(failingAt);
+        batch.set(failingAt, item(failing, "OTHER", "Titre \\u0000 nul", null, null));
+
+        ValidatableResponse answer = post(items(batch.toArray(String[]::new))).statusCode(200);
+        List<String> outcomes = answer.extract().path("results.outcome");
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(outcomes.get(i)).as("items[%d]", i)
+                    .isEqualTo(i == refusedAt || i == failingAt ? "REJECTED" : "CREATED");
+        }
+        answer.body("results[" + refusedAt + "].errors[0].field", equalTo("items[" + refusedAt + "].kind"))
+                .body("results[" + refusedAt + "].errors[0].rule", equalTo("kind-frozen"))
+                .body("results[" + failingAt + "].errors[0].rule", equalTo("internal"));
+        given().when().get("/certifications/" + frozenId).then().body("kind", equalTo("CQP"));
+        assertThat(outboxTypes(frozenId)).containsExactly(CREATED, PUBLISHED);
+        given().queryParam("directoryCode", failing).when().get("/certifications").then().body("total", equalTo(0));
+        // The items of the chunks rolled back and written again have their events once, not twice.
+        List<String> ids = answer.extract().path("results.id");
+        for (int i : List.of(0, refusedAt - 1, refusedAt + 1, failingAt - 1, failingAt + 1, batch.size() - 1)) {
+            assertThat(outboxTypes(ids.get(i))).as("events of items[%d]", i).containsExactly(CREATED, PUBLISHED);
+        }
+        // Imported again: nothing changes, nothing is published.
+        post(items(batch.toArray(String[]::new))).statusCode(200);
+        for (int i : List.of(0, refusedAt + 1, batch.size() - 1)) {
+            assertThat(outboxTypes(ids.get(i))).as("events of items[%d]", i).containsExactly(CREATED, PUBLISHED);
+        }
     }
 
     @Test
