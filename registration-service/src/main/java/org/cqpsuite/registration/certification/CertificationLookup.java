@@ -1,6 +1,10 @@
 package org.cqpsuite.registration.certification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cqpsuite.problem.Problem;
@@ -81,6 +85,50 @@ public class CertificationLookup {
         } catch (ProblemException e) {
             return e.problem().status() == 404 ? new Unknown() : new Unavailable();
         }
+    }
+
+    /** Ids asked per request of {@link #findAll}: certification-service's limit. */
+    static final int MAX_LOOKUP = 500;
+
+    /**
+     * As {@link #find} for many certifications, in one request per {@value #MAX_LOOKUP} ids. If a request fails, or
+     * certification-service does not answer for every id (an older version without the endpoint), its ids are asked
+     * one by one, so that one certification that cannot be answered does not make the others unavailable.
+     */
+    public Map<UUID, Answer> findAll(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(new LinkedHashSet<>(ids));
+        Map<UUID, Answer> answers = new HashMap<>();
+        for (int from = 0; from < all.size(); from += MAX_LOOKUP) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + MAX_LOOKUP));
+            Map<UUID, Answer> answered = lookUp(chunk);
+            for (UUID id : chunk) {
+                Answer answer = answered.get(id);
+                answers.put(id, answer != null ? answer : find(id));
+            }
+        }
+        return answers;
+    }
+
+    private Map<UUID, Answer> lookUp(List<UUID> ids) {
+        Map<UUID, Answer> answers = new HashMap<>();
+        RestResponse<CertificationServiceClient.Lookup> response;
+        try {
+            response = client.lookup(new CertificationServiceClient.LookupRequest(ids));
+        } catch (RuntimeException e) {
+            LOG.warnf("certification-service did not answer for %d certifications: %s; asking one by one", ids.size(),
+                    e.toString());
+            return answers;
+        }
+        // The entity is read only from a 200 (an error's body is not a Lookup).
+        CertificationServiceClient.Lookup lookup = response.getStatus() == 200 ? response.getEntity() : null;
+        if (lookup == null || lookup.found() == null || lookup.unknown() == null) {
+            LOG.warnf("certification-service answered %d for %d certifications; asking one by one",
+                    response.getStatus(), ids.size());
+            return answers;
+        }
+        lookup.found().forEach(certification -> answers.put(certification.id(), new Found(certification)));
+        lookup.unknown().forEach(id -> answers.putIfAbsent(id, new Unknown()));
+        return answers;
     }
 
     private static ProblemException unavailable() {

@@ -42,13 +42,14 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Records the registrations found in France compétences' directory exports: each item in its own transaction, with
- * the certification's row locked, its events through the outbox; a rejected item writes nothing and the others go on.
+ * Records the registrations found in France compétences' directory exports: items applied {@value #APPLY_CHUNK} per
+ * transaction, each with its certification's row locked, their events through the outbox; a rejected or failing
+ * item makes its chunk be applied again one item per transaction, so that it writes nothing and the others go on.
  *
  * <p>Cost per batch: three queries load what is recorded for all the batch's certifications; an item that changes
- * nothing is answered from them, without a transaction. certification-service is asked once per certification this
- * service does not know yet (or whose kind the importer now gives differently), concurrently; later imports compare
- * the kind recorded. Items of different certifications are applied by {@code cqp.directory-import.parallelism}
+ * nothing is answered from them, without a transaction. certification-service is asked, in one request for the batch
+ * ({@code POST /certifications/lookups}), about the certifications this service does not know yet (or whose kind the
+ * importer now gives differently); later imports compare the kind recorded. Items of different certifications are applied by {@code cqp.directory-import.parallelism}
  * workers; the items of one certification one after the other, in the batch's order.
  */
 @ApplicationScoped
@@ -67,6 +68,11 @@ public class DirectoryImportService {
     static final String KIND_MISMATCH = "kind-mismatch";
     static final String CERTIFICATION_SERVICE_UNAVAILABLE = "certification-service-unavailable";
     static final String NOT_APPLIED = "not-applied";
+    /**
+     * Items applied per transaction in a lane. A commit per item was most of the cost of a batch; a failing item
+     * makes its chunk be applied again item by item, so a chunk is kept well below a batch.
+     */
+    static final int APPLY_CHUNK = 50;
 
     private final CertificationLookup certifications;
     private final RegistrationEventPublisher events;
@@ -174,16 +180,27 @@ public class DirectoryImportService {
         for (List<Item> lane : lanes(byCertification)) {
             Runnable work = () -> {
                 Set<UUID> seen = new HashSet<>();
+                List<Item> toApply = new ArrayList<>();
                 for (Item item : lane) {
                     UUID id = item.imported().certificationId();
                     // After the first item of a certification the batch's snapshot may be stale: re-read it.
                     boolean seenBefore = !seen.add(id);
                     try {
-                        results[item.index()] = importItem(item, recorded.get(id), answers.get(id), exportDate,
-                                today, author, seenBefore);
+                        ItemResult decided = decide(item, recorded.get(id), answers.get(id), exportDate, today,
+                                seenBefore);
+                        if (decided != null) {
+                            results[item.index()] = decided;
+                        } else {
+                            toApply.add(item);
+                        }
                     } catch (RuntimeException e) {
                         results[item.index()] = notApplied(item, e);
                     }
+                }
+                // Deciding writes nothing, so applying the others afterwards, in the lane's order, is the same.
+                for (int from = 0; from < toApply.size(); from += APPLY_CHUNK) {
+                    applyChunk(toApply.subList(from, Math.min(toApply.size(), from + APPLY_CHUNK)), exportDate,
+                            today, author, results);
                 }
             };
             running.add(executor.runAsync(work));
@@ -254,11 +271,12 @@ public class DirectoryImportService {
     }
 
     /**
-     * One item: its kind checked, then compared with what the batch loaded; applied in its own transaction unless
-     * that shows it changes nothing (and no earlier item of the batch changed its certification).
+     * One item: its kind checked, then compared with what the batch loaded. Its result when that decides it (REJECTED
+     * by certification-service's answer, UNCHANGED when it changes nothing and no earlier item of the batch changed its
+     * certification); {@code null} when it is to be applied.
      */
-    private ItemResult importItem(Item item, Recorded recorded, CertificationLookup.Answer answer,
-            LocalDate exportDate, LocalDate today, String author, boolean certificationSeenBefore) {
+    private ItemResult decide(Item item, Recorded recorded, CertificationLookup.Answer answer,
+            LocalDate exportDate, LocalDate today, boolean certificationSeenBefore) {
         ImportedRegistration fiche = item.imported();
         CertificationKind kind = fiche.kind();
         if (answer instanceof CertificationLookup.Unknown) {
@@ -281,8 +299,54 @@ public class DirectoryImportService {
                 return unchanged(item, plan);
             }
         }
+        return null;
+    }
+
+    /**
+     * Applies items of one lane, in order, in one transaction: one commit for the chunk rather than one per item.
+     * Each item re-reads its certification inside the transaction, so it sees the items before it as it would have
+     * after their commits. If any item is refused or fails, the chunk rolls back and its items are applied again one
+     * transaction each: the refused or failing item alone is REJECTED, the others are written, with the same results
+     * as item-by-item transactions.
+     */
+    private void applyChunk(List<Item> chunk, LocalDate exportDate, LocalDate today, String author,
+            ItemResult[] results) {
+        if (chunk.size() > 1) {
+            try {
+                List<ItemResult> applied = QuarkusTransaction.requiringNew().call(() -> {
+                    jakarta.persistence.EntityManager entityManager = RegistrationEntity.getEntityManager();
+                    List<ItemResult> done = new ArrayList<>(chunk.size());
+                    for (Item item : chunk) {
+                        done.add(apply(item, item.imported().kind(), exportDate, today, author));
+                        // Items are independent rows: keep the persistence context small for the next flushes.
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
+                    return done;
+                });
+                for (int i = 0; i < chunk.size(); i++) {
+                    results[chunk.get(i).index()] = applied.get(i);
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("A chunk of %d directory import items was rolled back (%s): applying them one by one",
+                        chunk.size(), e.toString());
+            }
+        }
+        for (Item item : chunk) {
+            try {
+                results[item.index()] = applyAlone(item, exportDate, today, author);
+            } catch (RuntimeException e) {
+                results[item.index()] = notApplied(item, e);
+            }
+        }
+    }
+
+    /** One item in its own transaction; a refusal is its REJECTED result. */
+    private ItemResult applyAlone(Item item, LocalDate exportDate, LocalDate today, String author) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(item, kind, exportDate, today, author));
+            return QuarkusTransaction.requiringNew().call(() -> apply(item, item.imported().kind(), exportDate, today,
+                    author));
         } catch (Rejected e) {
             return item.rejected(e.violation);
         } catch (TransitionException e) {
@@ -485,7 +549,7 @@ public class DirectoryImportService {
 
     /**
      * Asks certification-service about the certifications whose kind is not recorded yet, or recorded differently
-     * from what the batch's items say; concurrently, at most {@code parallelism} at a time.
+     * from what the batch's items say: in one request for the batch ({@link CertificationLookup#findAll}).
      */
     private Map<UUID, CertificationLookup.Answer> lookUp(Map<UUID, List<Item>> byCertification,
             Map<UUID, Recorded> recorded) {
@@ -498,22 +562,7 @@ public class DirectoryImportService {
                 toAsk.add(certification.getKey());
             }
         }
-        Map<UUID, CertificationLookup.Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
-        if (toAsk.isEmpty()) {
-            return answers;
-        }
-        int laneCount = Math.min(parallelism * 2, toAsk.size());
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int lane = 0; lane < laneCount; lane++) {
-            int first = lane;
-            running.add(executor.runAsync(() -> {
-                for (int i = first; i < toAsk.size(); i += laneCount) {
-                    answers.put(toAsk.get(i), certifications.find(toAsk.get(i)));
-                }
-            }));
-        }
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-        return answers;
+        return toAsk.isEmpty() ? Map.of() : certifications.findAll(toAsk);
     }
 
     private void history(RegistrationEntity registration, String action, Object details, String author,

@@ -48,4 +48,30 @@ class CertificationLookupTest {
             assertThat(e.headers()).containsEntry("Retry-After", CertificationLookup.RETRY_AFTER_SECONDS);
         });
     }
+    @Test
+    void manyCertificationsAreAskedInOneRequestAndAFailingOneAloneIsUnavailable() {
+        UUID published = UUID.randomUUID();
+        UUID draft = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        CertificationServiceStub.certification(published.toString(), "PUBLISHED", "CQP");
+        CertificationServiceStub.certification(draft.toString(), "DRAFT", "OTHER");
+
+        java.util.Map<UUID, CertificationLookup.Answer> answers = lookup.findAll(java.util.List.of(published, draft,
+                unknown));
+        assertThat(answers.get(published)).isInstanceOfSatisfying(CertificationLookup.Found.class,
+                found -> assertThat(found.certification().kind()).isEqualTo("CQP"));
+        assertThat(answers.get(draft)).isInstanceOfSatisfying(CertificationLookup.Found.class,
+                found -> assertThat(found.certification().status()).isEqualTo("DRAFT"));
+        assertThat(answers.get(unknown)).isInstanceOf(CertificationLookup.Unknown.class);
+        assertThat(CertificationServiceStub.requests(published.toString())).as("one request for all").isOne();
+
+        // The batch request fails because of one certification: the others are still answered.
+        UUID failing = UUID.randomUUID();
+        CertificationServiceStub.failing(failing.toString(), 500);
+        UUID other = UUID.randomUUID();
+        CertificationServiceStub.certification(other.toString(), "PUBLISHED", "CQPI");
+        answers = lookup.findAll(java.util.List.of(other, failing));
+        assertThat(answers.get(other)).isInstanceOf(CertificationLookup.Found.class);
+        assertThat(answers.get(failing)).isInstanceOf(CertificationLookup.Unavailable.class);
+    }
 }

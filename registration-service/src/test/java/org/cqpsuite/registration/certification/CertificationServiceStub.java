@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A stand-in for certification-service's {@code GET /certifications/{id}}, on a free port: tests say what it answers
+ * A stand-in for certification-service's {@code GET /certifications/{id}} and {@code POST /certifications/lookups}, on
+ * a free port: tests say what it answers
  * for an id (a status, or an HTTP error) and can stop it to simulate an outage. The end-to-end test (issue 5) runs
  * the same path against the real certification-service.
  */
@@ -53,6 +54,36 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // POST /certifications/lookups: many at once. One id answering an error makes the whole request answer it
+        // (the client then asks one by one, as it does when the real service fails).
+        server.createContext("/certifications/lookups", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            java.util.regex.Matcher uuid = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f-]{27}").matcher(request);
+            while (uuid.find()) {
+                ids.add(uuid.group());
+            }
+            ids.forEach(id -> REQUESTS.computeIfAbsent(id, key -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet());
+            int status = 200;
+            String body;
+            java.util.Optional<String> failing = ids.stream().filter(ERRORS::containsKey).findFirst();
+            if (failing.isPresent()) {
+                status = ERRORS.get(failing.get());
+                body = "{\"status\": " + status + "}";
+            } else {
+                body = "{\"found\": [" + String.join(", ", ids.stream().filter(STATUSES::containsKey)
+                        .map(CertificationServiceStub::json).toList()) + "], \"unknown\": ["
+                        + String.join(", ", ids.stream().filter(id -> !STATUSES.containsKey(id))
+                                .map(id -> "\"" + id + "\"").toList()) + "]}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.createContext("/certifications/", exchange -> {
             String id = exchange.getRequestURI().getPath().substring("/certifications/".length());
             REQUESTS.computeIfAbsent(id, key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
@@ -63,8 +94,7 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
                 body = "{\"status\": " + status + "}";
             } else if (STATUSES.containsKey(id)) {
                 status = 200;
-                body = "{\"id\": \"" + id + "\", \"kind\": \"" + KINDS.getOrDefault(id, "CQP") + "\", \"title\": \"Commis de cuisine\", \"status\": \""
-                        + STATUSES.get(id) + "\", \"carryingBranches\": [\"1979\"], \"version\": 3, \"source\": \"API\"}";
+                body = json(id);
             } else {
                 status = 404;
                 body = "{\"type\": \"urn:cqp-suite:problem:not-found\", \"status\": 404}";
@@ -79,6 +109,11 @@ public class CertificationServiceStub implements QuarkusTestResourceLifecycleMan
         server.start();
         return Map.of("quarkus.rest-client.certification-service.url",
                 "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static String json(String id) {
+        return "{\"id\": \"" + id + "\", \"kind\": \"" + KINDS.getOrDefault(id, "CQP") + "\", \"title\": \"Commis de cuisine\", \"status\": \""
+                + STATUSES.get(id) + "\", \"carryingBranches\": [\"1979\"], \"version\": 3, \"source\": \"API\"}";
     }
 
     @Override

@@ -489,6 +489,47 @@ class DirectoryImportTest {
     }
 
     @Test
+    void anItemRefusedWhileAppliedAmongManyIsRejectedAloneAndTheOthersAreWrittenWithTheirEventsOnce()
+            throws Exception {
+        // More items per lane than a transaction applies (4 lanes): several chunks, one of them rolled back.
+        int count = 5 * DirectoryImportService.APPLY_CHUNK;
+        List<Map<String, Object>> fiches = new ArrayList<>();
+        List<String> certifications = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String certification = certification("CQP");
+            certifications.add(certification);
+            fiches.add(fiche(certification, "CQP", rncpCode()));
+        }
+        // Refused only inside its transaction: its code is the one item 7 registers first.
+        int duplicateAt = count / 2;
+        String duplicate = certification("CQP");
+        fiches.add(duplicateAt, fiche(duplicate, "CQP", (String) fiches.get(7).get("code")));
+        certifications.add(duplicateAt, duplicate);
+
+        List<String> outcomes = importAs(TestTokens.admin(), "2026-08-16", fiches).statusCode(200)
+                .body("results[" + duplicateAt + "].errors[0].field", equalTo("items[" + duplicateAt + "].code"))
+                .body("results[" + duplicateAt + "].errors[0].rule", equalTo("duplicate-code"))
+                .extract().path("results.outcome");
+        for (int i = 0; i < fiches.size(); i++) {
+            assertThat(outcomes.get(i)).as("items[%d]", i).isEqualTo(i == duplicateAt ? "REJECTED" : "CREATED");
+        }
+        given().when().get("/certifications/" + duplicate + "/registrations").then().statusCode(404);
+        assertThat(events(duplicate, 1, 3)).isEmpty();
+        // The items of the chunk rolled back and applied again have their events once, not twice.
+        for (int i : List.of(0, 7, duplicateAt - 1, duplicateAt + 1, fiches.size() - 1)) {
+            assertThat(types(events(certifications.get(i), 2, 30))).as("events of items[%d]", i)
+                    .containsExactly(TRANSMITTED, REGISTERED);
+        }
+        // Imported again: the duplicate is refused again, nothing else changes and nothing is published.
+        List<String> again = importAs(TestTokens.admin(), "2026-08-16", fiches).statusCode(200)
+                .extract().path("results.outcome");
+        for (int i = 0; i < fiches.size(); i++) {
+            assertThat(again.get(i)).as("items[%d]", i).isEqualTo(i == duplicateAt ? "REJECTED" : "UNCHANGED");
+        }
+        assertThat(types(events(certifications.get(0), 2, 30))).containsExactly(TRANSMITTED, REGISTERED);
+    }
+
+    @Test
     void rejectedItemsWriteNothingAndTheOthersGoOn() throws Exception {
         String good = certification("CQP");
         String goodCode = rncpCode();
