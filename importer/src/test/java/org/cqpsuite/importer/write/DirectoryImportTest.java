@@ -62,6 +62,50 @@ class DirectoryImportTest {
     }
 
     @Test
+    void theNextBatchsCertificationsAreWrittenWhileThePreviousBatchsRegistrationsAreRecorded() {
+        // One request at a time, for the batches and the report to compare with.
+        ImportReport sequential = new ImportReport("sequential");
+        FakeSuite fresh = new FakeSuite();
+        new DirectoryImport(fresh, new FicheClassifier(branches), new FicheTranslator(branches), sequential, 500,
+                false).run(Exports.open(Samples.CSV_FOLDER), EXPORT, progress());
+
+        OverlapSuite overlapping = new OverlapSuite(fresh.certificationBatches.size());
+        ImportReport report = new ImportReport("overlap");
+        new DirectoryImport(overlapping, new FicheClassifier(branches), new FicheTranslator(branches), report, 500,
+                false).run(Exports.open(Samples.CSV_FOLDER), EXPORT, progress());
+
+        // Each registration batch but the last one was answered only after the next certification batch was sent.
+        assertThat(overlapping.overlapped.get()).isEqualTo(fresh.certificationBatches.size() - 1);
+        assertThat(overlapping.maxRegistrationsInFlight).isEqualTo(1);
+        assertThat(report.read()).isEqualTo(sequential.read());
+        assertThat(report.created()).isEqualTo(sequential.created());
+        assertThat(report.unchanged()).isEqualTo(sequential.unchanged());
+        assertThat(report.rejections()).hasSameSizeAs(sequential.rejections());
+        assertThat(overlapping.registrationsByCode).hasSameSizeAs(fresh.registrationsByCode);
+    }
+
+    @Test
+    void aServiceFailureStopsTheImportAfterReportingTheBatchesWritten() {
+        FakeSuite failing = new FakeSuite() {
+            @Override
+            public List<ImportOutcome> importCertifications(List<CertificationItem> items) {
+                if (certificationBatches.size() == 2) {
+                    throw new HttpSuiteApi.SuiteApiException("certification-service answered 500");
+                }
+                return super.importCertifications(items);
+            }
+        };
+        ImportReport report = new ImportReport("failing");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectoryImport(failing,
+                new FicheClassifier(branches), new FicheTranslator(branches), report, 500, false)
+                .run(Exports.open(Samples.CSV_FOLDER), EXPORT, progress()))
+                .isInstanceOf(HttpSuiteApi.SuiteApiException.class);
+        // The two batches written before the failure are reported, registrations included.
+        assertThat(failing.certifications).hasSize(1000);
+        assertThat(report.created()).isEqualTo(1000);
+    }
+
+    @Test
     void aDryRunWritesNothing() {
         ImportReport report = new ImportReport("dry");
         new DirectoryImport(suite, new FicheClassifier(branches), new FicheTranslator(branches), report, 500, true)
@@ -81,8 +125,63 @@ class DirectoryImportTest {
         return new Progress(new PrintStream(new ByteArrayOutputStream()), 2580);
     }
 
+    /**
+     * A suite whose registration endpoint answers a batch only once the next certification batch was sent (the last
+     * one at once): an importer waiting for the registrations before sending the next batch would never get there.
+     */
+    static final class OverlapSuite extends FakeSuite {
+        private final int batches;
+        private final java.util.concurrent.atomic.AtomicInteger registrationsInFlight =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger certificationCalls =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private int registrationCalls;
+        final java.util.concurrent.atomic.AtomicInteger overlapped = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int maxRegistrationsInFlight;
+
+        OverlapSuite(int batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public List<ImportOutcome> importCertifications(List<CertificationItem> items) {
+            List<ImportOutcome> outcomes = super.importCertifications(items);
+            synchronized (this) {
+                certificationCalls.incrementAndGet();
+                notifyAll();
+            }
+            return outcomes;
+        }
+
+        @Override
+        public List<ImportOutcome> importRegistrations(LocalDate exportDate, List<RegistrationItem> items) {
+            maxRegistrationsInFlight = Math.max(maxRegistrationsInFlight, registrationsInFlight.incrementAndGet());
+            try {
+                int batch = ++registrationCalls;
+                if (batch < batches) {
+                    synchronized (this) {
+                        // Not a timing assertion: a bound so that a sequential importer fails instead of hanging.
+                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                        while (certificationCalls.get() <= batch && System.nanoTime() < deadline) {
+                            wait(1000);
+                        }
+                    }
+                    if (certificationCalls.get() > batch) {
+                        overlapped.incrementAndGet();
+                    }
+                }
+                return super.importRegistrations(exportDate, items);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                registrationsInFlight.decrementAndGet();
+            }
+        }
+    }
+
     /** Keyed by directory code like the real endpoints; remembers what it was sent. */
-    static final class FakeSuite implements SuiteApi {
+    static class FakeSuite implements SuiteApi {
         final List<Integer> certificationBatches = new ArrayList<>();
         final Map<String, UUID> certificationIds = new HashMap<>();
         final Map<String, CertificationItem> certifications = new HashMap<>();
