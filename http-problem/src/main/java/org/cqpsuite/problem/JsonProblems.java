@@ -27,6 +27,10 @@ public final class JsonProblems {
             return new ProblemException(problem.withErrors(
                     List.of(new Problem.FieldError("body", "json-syntax", "must be well-formed JSON"))));
         }
+        if (e instanceof StrictJson.Refused refused) {
+            return ProblemException.invalid(JsonPaths.of(refused.getPath()), refused.rule(),
+                    refused.getOriginalMessage());
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return ProblemException.invalid(JsonPaths.of(unknown.getPath()), "unknown-field",
                     "is not a field of this request (known fields: " + unknown.getKnownPropertyIds() + ")");

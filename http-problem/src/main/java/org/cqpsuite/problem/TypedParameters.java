@@ -39,7 +39,7 @@ public class TypedParameters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, "true or false", TypedParameters::strictBoolean);
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, "a date YYYY-MM-DD", LocalDate::parse);
+            return (ParamConverter<T>) converter(name, Dates.EXPECTED, TypedParameters::date);
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
@@ -76,6 +76,14 @@ public class TypedParameters implements ParamConverterProvider {
     private static <T> ParamConverter<T> enumConverter(String name, Class<T> type) {
         String values = java.util.Arrays.toString(type.getEnumConstants());
         return (ParamConverter<T>) converter(name, "one of " + values, value -> Enum.valueOf((Class) type, value));
+    }
+
+    private static LocalDate date(String value) {
+        LocalDate date = Dates.parse(value);
+        if (date == null) {
+            throw new IllegalArgumentException(value);
+        }
+        return date;
     }
 
     private static Boolean strictBoolean(String value) {
