@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.cqpsuite.certification.domain.Violation;
 import org.cqpsuite.certification.security.Caller;
 import org.cqpsuite.events.certification.CertificationEventType;
 import org.cqpsuite.certification.api.DomainProblems;
+import org.cqpsuite.problem.Dates;
 import org.cqpsuite.problem.JsonProblems;
 import org.cqpsuite.problem.ProblemException;
 
@@ -185,11 +185,11 @@ public class FrameworkService {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.asText());
-        } catch (DateTimeParseException e) {
+        LocalDate date = value.isTextual() ? Dates.parse(value.asText()) : null;
+        if (date == null) {
             throw ProblemException.invalid("effectiveDate", "type", "must be a date YYYY-MM-DD, e.g. 2026-01-01");
         }
+        return date;
     }
 
     private static void check(List<Violation> violations) {
