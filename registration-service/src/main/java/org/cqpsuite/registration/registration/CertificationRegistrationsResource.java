@@ -89,7 +89,7 @@ public class CertificationRegistrationsResource {
     @POST
     @Path("/registrations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"certifier", "registrar", "admin"})
+    @RolesAllowed({"certifier", "admin"})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Request registration in the RNCP or the RS",
             description = "At the CPNE's request (a certifier of the certification's branches); needs a prior "
@@ -101,7 +101,7 @@ public class CertificationRegistrationsResource {
                     value = RegistrationResource.REQUESTED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid request (e.g. no transmission yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A certifier of other branches")
+    @APIResponse(responseCode = "403", description = "A certifier of other branches, or a registrar")
     @APIResponse(responseCode = "409", description = "Already requested or registered in that directory")
     public Response request(@PathParam("id") UUID id, RegistrationRequest body, @Context UriInfo uri) {
         CertificationSummary certification = certifications.requirePublished(id);

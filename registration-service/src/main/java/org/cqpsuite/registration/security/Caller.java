@@ -30,10 +30,13 @@ public class Caller {
         return name == null || name.isBlank() ? token.getSubject() : name;
     }
 
-    /** Throws 403 unless the caller is an admin, a registrar, or a certifier of all these branches. */
+    /**
+     * Throws 403 unless the caller is an admin or a certifier of all these branches. A registrar (France compétences)
+     * decides on requests; it does not file them.
+     */
     public void requireRequestRights(Collection<String> carryingBranches) {
         Set<String> roles = token.getGroups();
-        if (roles.contains(ADMIN) || roles.contains(REGISTRAR)) {
+        if (roles.contains(ADMIN)) {
             return;
         }
         Set<String> outside = new TreeSet<>(carryingBranches);

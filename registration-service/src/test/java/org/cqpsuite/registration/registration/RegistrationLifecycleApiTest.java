@@ -107,6 +107,9 @@ class RegistrationLifecycleApiTest {
         transmit(registrar(), certification, body).statusCode(200);
         request(TestTokens.certifier("0018"), certification, "{\"directory\": \"RNCP\", \"requestedOn\": \"2019-03-10\"}")
                 .statusCode(403).body("detail", containsString("1979"));
+        // France compétences decides on requests; the CPNE files them.
+        request(registrar(), certification, "{\"directory\": \"RNCP\", \"requestedOn\": \"2019-03-10\"}")
+                .statusCode(403).contentType("application/problem+json");
         String rid = request(cpneOfHotels(), certification, "{\"directory\": \"RNCP\", \"requestedOn\": \"2019-03-10\"}")
                 .statusCode(201).extract().path("registration.id");
         post(cpneOfHotels(), "/registrations/" + rid + "/decision", decision(newRncpCode(), 4))
