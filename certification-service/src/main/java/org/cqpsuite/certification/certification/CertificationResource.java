@@ -94,7 +94,8 @@ public class CertificationResource {
     @Operation(summary = "Create a certification",
             description = "Creates a draft CQP, CQPI or OTHER certification. A CQP needs at least one CPNE, a CQPI "
                     + "CPNEs of at least two distinct branches; IDCC codes must be known branches. A certifier may "
-                    + "create only certifications whose CPNEs all belong to branches of its token's idcc claim.")
+                    + "create only certifications whose CPNEs all belong to branches of its token's idcc claim; one "
+                    + "carried by no branch (an OTHER without CPNE) is for an admin only.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CertificationRequest.class),
             examples = @ExampleObject(name = "CQPI of two branches", value = CREATE_EXAMPLE)))
@@ -105,7 +106,8 @@ public class CertificationResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "CQPI with one branch", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "A CPNE's branch is outside the token's idcc claim")
+    @APIResponse(responseCode = "403", description = "A CPNE's branch is outside the token's idcc claim, or no "
+            + "CPNE and the token is not an admin's")
     public Response create(CertificationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         CertificationView created = certifications.create(request, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

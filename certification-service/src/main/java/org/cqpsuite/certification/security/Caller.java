@@ -40,12 +40,17 @@ public class Caller {
 
     /** Throws 403 unless the caller may change a certification carried by {@code branches}. */
     public void requireScope(Collection<String> branches) {
-        List<String> outside = WriteScope.outsideScope(roles(), idcc(), branches);
-        if (!outside.isEmpty()) {
-            throw new ProblemException(Problem.of(403, "outside-branches", "Forbidden",
-                    "Your token allows changes to certifications of the branches " + new java.util.TreeSet<>(idcc())
-                            + " only; this one is carried by " + outside + " as well."));
+        if (WriteScope.mayWrite(roles(), idcc(), branches)) {
+            return;
         }
+        if (branches.isEmpty()) {
+            throw new ProblemException(Problem.of(403, "no-branch", "Forbidden",
+                    "This certification is carried by no branch (no CPNE): only an admin may create or change it."));
+        }
+        List<String> outside = WriteScope.outsideScope(roles(), idcc(), branches);
+        throw new ProblemException(Problem.of(403, "outside-branches", "Forbidden",
+                "Your token allows changes to certifications of the branches " + new java.util.TreeSet<>(idcc())
+                        + " only; this one is carried by " + outside + " as well."));
     }
 
     private static String text(Object value) {

@@ -23,6 +23,17 @@ class WriteScopeTest {
     }
 
     @Test
+    void aCertificationCarriedByNoBranchIsAnAdminsOnly() {
+        assertThat(WriteScope.mayWrite(Set.of("admin"), Set.of(), List.of())).isTrue();
+        assertThat(WriteScope.mayWrite(Set.of("certifier"), Set.of("0018"), List.of())).isFalse();
+        assertThat(WriteScope.mayWrite(Set.of("certifier"), Set.of(), List.of())).isFalse();
+        assertThat(WriteScope.mayWrite(Set.of("certifier"), Set.of("0018"), List.of("0018"))).isTrue();
+        assertThat(WriteScope.mayWrite(Set.of("certifier"), Set.of("0018"), List.of("0018", "0247"))).isFalse();
+        assertThat(WriteScope.mayWrite(Set.of("registrar"), Set.of("0018"), List.of("0018"))).isFalse();
+        assertThat(WriteScope.mayWrite(Set.of(), Set.of("0018"), List.of("0018"))).isFalse();
+    }
+
+    @Test
     void anyOtherRoleMayChangeNothing() {
         assertThat(WriteScope.outsideScope(Set.of("registrar"), Set.of("0018"), List.of("0018")))
                 .containsExactly("0018");
