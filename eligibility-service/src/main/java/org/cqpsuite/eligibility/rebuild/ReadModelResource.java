@@ -60,7 +60,9 @@ public class ReadModelResource {
     @APIResponse(responseCode = "503", description = "The read model's database is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReadModelView get() {
-        return new ReadModelView(checksum.summary(), rebuild.status());
+        // The status first: a summary computed after it saw DONE includes everything the rebuild applied.
+        RebuildStatus status = rebuild.status();
+        return new ReadModelView(checksum.summary(), status);
     }
 
     @POST
