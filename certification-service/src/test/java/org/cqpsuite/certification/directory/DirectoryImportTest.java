@@ -346,8 +346,8 @@ class DirectoryImportTest {
             codes.add(code);
             batch.add(other(code));
         }
-        // Refused only once written (its stored row is published: kind-frozen), in the second chunk of writes, with
-        // a database failure (NUL in a title) in the third.
+        // Refused only once written (its stored row is published: kind-frozen), in the second chunk of writes, and
+        // refused up front (a NUL character, which PostgreSQL cannot store) in the third.
         int refusedAt = DirectoryImportService.WRITE_CHUNK + 3;
         batch.set(refusedAt, item(frozen, "CQPI", "CQPI Opérateur", "0018", null)
                 .replace("\"cpnes\": [", "\"cpnes\": [{\"name\": \"CPNEFP habillement\", \"idcc\": \"0247\"}, "));
@@ -363,7 +363,7 @@ class DirectoryImportTest {
         }
         answer.body("results[" + refusedAt + "].errors[0].field", equalTo("items[" + refusedAt + "].kind"))
                 .body("results[" + refusedAt + "].errors[0].rule", equalTo("kind-frozen"))
-                .body("results[" + failingAt + "].errors[0].rule", equalTo("internal"));
+                .body("results[" + failingAt + "].errors[0].rule", equalTo("nul-character"));
         given().when().get("/certifications/" + frozenId).then().body("kind", equalTo("CQP"));
         assertThat(outboxTypes(frozenId)).containsExactly(CREATED, PUBLISHED);
         given().queryParam("directoryCode", failing).when().get("/certifications").then().body("total", equalTo(0));
