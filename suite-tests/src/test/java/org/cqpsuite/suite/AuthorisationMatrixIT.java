@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,8 +101,9 @@ class AuthorisationMatrixIT {
         EXPECTATIONS.put("registration POST /registrations/{rid}/withdrawal", Expectation.roles(false, REGISTRAR, ADMIN));
         EXPECTATIONS.put("registration POST /registrations/{rid}/renewal", Expectation.roles(false, REGISTRAR, ADMIN));
         EXPECTATIONS.put("registration POST /directory-imports/registrations", Expectation.roles(false, ADMIN));
-        // A question sent as a POST (up to 1 000 codes): public like every read.
+        // Questions sent as a POST (up to 1 000 codes, 500 ids): public like every read.
         EXPECTATIONS.put("eligibility POST /eligibility/cpf/batch", Expectation.anyone());
+        EXPECTATIONS.put("certification POST /certifications/lookups", Expectation.anyone());
         EXPECTATIONS.put("eligibility POST /read-model/rebuild", Expectation.roles(false, ADMIN));
     }
 
@@ -631,6 +633,19 @@ class AuthorisationMatrixIT {
 
             public void checkSuccess(Answer answer) throws Exception {
                 assertThat(answer.json().at("/results/0/outcome").asText()).as(answer.text()).isEqualTo("CREATED");
+            }
+        });
+        ops.put("certification POST /certifications/lookups", new Operation() {
+            public Map<String, String> prepare() {
+                return Map.of();
+            }
+
+            public Call call(Map<String, String> target, int n) {
+                return post("/certifications/lookups", "{\"ids\": [\"" + UUID.randomUUID() + "\"]}");
+            }
+
+            public String observe(Map<String, String> target) {
+                return "";
             }
         });
         ops.put("eligibility POST /eligibility/cpf/batch", new Operation() {
