@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -30,10 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cqpsuite.infra.SuiteTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -276,7 +271,7 @@ class AuthorisationMatrixIT {
             return found;
         });
         Thread.sleep(1_500); // the outbox relay publishes right after a commit: anything written would show by now
-        Map<String, Long> afterRefusals = endOffsets();
+        Map<String, Long> afterRefusals = suite.endOffsets(TOPICS);
         if (!afterRefusals.equals(before)) {
             failures.add("refused calls published events: end offsets " + before + " → " + afterRefusals);
         }
@@ -399,8 +394,9 @@ class AuthorisationMatrixIT {
             }
         }
         Thread.sleep(1_500);
-        if (!endOffsets().equals(before)) {
-            failures.add("refused calls published events: end offsets " + before + " → " + endOffsets());
+        Map<String, Long> after = suite.endOffsets(TOPICS);
+        if (!after.equals(before)) {
+            failures.add("refused calls published events: end offsets " + before + " → " + after);
         }
         for (String name : List.of("POST /certifications (OTHER, no CPNE)", "PUT /certifications/{id} (no branch)",
                 "POST /certifications/{id}/retirement (no branch)")) {
@@ -823,32 +819,17 @@ class AuthorisationMatrixIT {
 
     /** The topics' end offsets once they have stopped moving (the targets' events all published). */
     private static Map<String, Long> quietEndOffsets() throws Exception {
-        Map<String, Long> last = endOffsets();
+        Map<String, Long> last = suite.endOffsets(TOPICS);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1_000);
-            Map<String, Long> now = endOffsets();
+            Map<String, Long> now = suite.endOffsets(TOPICS);
             if (now.equals(last)) {
                 return now;
             }
             last = now;
         }
         return last;
-    }
-
-    private static Map<String, Long> endOffsets() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + suite.env.get("CQP_KAFKA_PORT"));
-        Map<String, Long> ends = new LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            for (String topic : TOPICS) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-                ends.put(topic, consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
-            }
-        }
-        return ends;
     }
 
     private static void print(String title, Map<String, Map<String, Integer>> matrix) {

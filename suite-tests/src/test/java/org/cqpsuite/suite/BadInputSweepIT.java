@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cqpsuite.infra.SuiteTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -988,7 +982,7 @@ class BadInputSweepIT {
         }
         snapshot.put("eligibility read model", suite.get("eligibility", "/read-model").json().get("summary")
                 .toString());
-        snapshot.put("topics' end offsets", endOffsets().toString());
+        snapshot.put("topics' end offsets", suite.endOffsets(TOPICS).toString());
         return snapshot;
     }
 
@@ -1001,21 +995,5 @@ class BadInputSweepIT {
                 return all.toString();
             }
         }
-    }
-
-    private static Map<String, Long> endOffsets() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + suite.env.get("CQP_KAFKA_PORT"));
-        Map<String, Long> ends = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(10));
-            for (String topic : TOPICS) {
-                List<TopicPartition> partitions = topics.getOrDefault(topic, Collections.emptyList()).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-                ends.put(topic, consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
-            }
-        }
-        return ends;
     }
 }

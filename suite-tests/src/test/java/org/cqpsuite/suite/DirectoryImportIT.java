@@ -12,13 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cqpsuite.importer.Exports;
 import org.cqpsuite.importer.fiche.Fiche;
 import org.cqpsuite.importer.fiche.FicheResult;
@@ -88,14 +83,14 @@ class DirectoryImportIT {
     @Test
     @Order(3)
     void importingTheSameExportAgainChangesNothingAndPublishesNothing() throws Exception {
-        Map<String, Long> before = endOffsets();
+        Map<String, Long> before = suite.endOffsets(TOPICS);
         LocalSuite.Result again = suite.suite("import", CSV.toString());
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(figure(again.output(), "unchanged")).isEqualTo(2580);
         assertThat(figure(again.output(), "created")).isZero();
         assertThat(figure(again.output(), "updated")).isZero();
         Thread.sleep(2_000); // the outbox relay publishes right after commit: give it time to publish anything
-        assertThat(endOffsets()).isEqualTo(before);
+        assertThat(suite.endOffsets(TOPICS)).isEqualTo(before);
     }
 
     @Test
@@ -130,13 +125,13 @@ class DirectoryImportIT {
         Files.copy(XML.resolve("export_fiches_RS_V4_1_2026-08-16_sample.xml"),
                 edited.resolve("export_fiches_RS_V4_1_2026-09-01_sample.xml"));
 
-        Map<String, Long> before = endOffsets();
+        Map<String, Long> before = suite.endOffsets(TOPICS);
         LocalSuite.Result imported = suite.suite("import", edited.toString());
         assertThat(imported.exitCode()).as(imported.output()).isZero();
         assertThat(figure(imported.output(), "updated")).isEqualTo(1);
         assertThat(figure(imported.output(), "unchanged")).isEqualTo(19);
         Thread.sleep(2_000);
-        Map<String, Long> after = endOffsets();
+        Map<String, Long> after = suite.endOffsets(TOPICS);
         assertThat(after.get("cqp.certification.events")).isEqualTo(before.get("cqp.certification.events"));
         assertThat(after.get("cqp.registration.events") - before.get("cqp.registration.events")).isEqualTo(1);
         JsonNode answer = suite.get("eligibility", "/eligibility/cpf?code=" + target.code() + "&date="
@@ -259,20 +254,5 @@ class DirectoryImportIT {
 
     private static String dd(LocalDate date) {
         return String.format("%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-    }
-
-    private static Map<String, Long> endOffsets() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + suite.env.get("CQP_KAFKA_PORT"));
-        Map<String, Long> ends = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            for (String topic : TOPICS) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-                ends.put(topic, consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
-            }
-        }
-        return ends;
     }
 }

@@ -16,7 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A suite run by the README's command ({@code ./suite}) on free ports with a suite home of its own, so that a suite
@@ -67,6 +74,26 @@ final class LocalSuite {
             throw new IllegalStateException("./suite " + String.join(" ", args) + " did not finish");
         }
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The end offset of each topic, summed over its partitions (0 for a topic that does not exist yet): equal before
+     * and after means that nothing was published in between.
+     */
+    Map<String, Long> endOffsets(List<String> topics) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + env.get("CQP_KAFKA_PORT"));
+        Map<String, Long> ends = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer())) {
+            Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(10));
+            for (String topic : topics) {
+                List<TopicPartition> partitions = existing.getOrDefault(topic, List.of()).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                ends.put(topic, consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
+            }
+        }
+        return ends;
     }
 
     /** The pid of a component started by {@code ./suite up} (a service, or {@code infra}). */
