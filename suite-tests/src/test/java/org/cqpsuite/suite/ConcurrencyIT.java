@@ -123,11 +123,12 @@ class ConcurrencyIT {
         assertThat(requested.status()).as(requested.text()).isEqualTo(201);
         String registration = requested.json().at("/registration/id").asText();
         long base = System.nanoTime() % 40_000 + 10_000;
+        // In force well past today: the expiry job must not add an expiry event to the history checked below.
 
         List<HttpResponse<String>> answers = concurrently(i -> request("registration",
                 "/registrations/" + registration + "/decision", registrar).POST(HttpRequest.BodyPublishers.ofString("""
                         {"outcome": "REGISTERED", "code": "RNCP%d", "registrationType": "ON_REQUEST",
-                         "decidedOn": "2021-06-01", "effectiveFrom": "2021-06-15", "endsOn": "2026-06-14",
+                         "decidedOn": "2025-06-01", "effectiveFrom": "2025-06-15", "endsOn": "2030-06-14",
                          "level": 3, "blocks": []}""".formatted(base + i))).build());
 
         assertThat(statuses(answers)).as("statuses of %d concurrent decisions", WRITERS)
