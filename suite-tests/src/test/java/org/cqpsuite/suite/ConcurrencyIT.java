@@ -29,9 +29,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cqpsuite.infra.SuiteTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 8, concurrency: 50 conflicting writes of one certification, then of one registration, sent at the same
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * decision already taken); what is stored is the winner's; and the topic holds exactly one event for the winning
  * write, the certification's sequence numbers following each other without gap or repeat.
  */
+@ExtendWith(SharedSuite.class)
 class ConcurrencyIT {
 
     private static final int WRITERS = 50;
@@ -50,22 +51,13 @@ class ConcurrencyIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void up() throws Exception {
-        suite = new LocalSuite("concurrency-home");
-        LocalSuite.Result up = suite.suite("up");
-        assertThat(up.exitCode()).as(up.output()).isZero();
+    static void up(LocalSuite shared) throws Exception {
+        suite = shared;
         KeyPair keys = SuiteTokens.loadOrCreate(suite.home.resolve(SuiteTokens.KEYS_DIR));
         certifier = SuiteTokens.token(keys.getPrivate(), "certifier", List.of("3248"), "cpne@concurrency",
                 Duration.ofHours(1));
         registrar = SuiteTokens.token(keys.getPrivate(), "registrar", List.of(), "fc@concurrency",
                 Duration.ofHours(1));
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (suite != null) {
-            suite.suite("down");
-        }
     }
 
     @Test

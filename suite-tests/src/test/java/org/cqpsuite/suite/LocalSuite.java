@@ -96,6 +96,27 @@ final class LocalSuite {
         return ends;
     }
 
+    /**
+     * Whether the eligibility-service has applied everything on both topics: {@code GET /freshness} answers, with a
+     * lag of 0 on each topic and no lag error. False while it does not answer.
+     */
+    boolean caughtUp() {
+        try {
+            Answer freshness = get("eligibility", "/freshness");
+            if (freshness.status() != 200 || !freshness.json().get("lagError").isNull()) {
+                return false;
+            }
+            for (JsonNode topic : freshness.json().get("topics")) {
+                if (topic.get("lag").isNull() || topic.get("lag").asLong() != 0) {
+                    return false;
+                }
+            }
+            return freshness.json().get("topics").size() == 2;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The pid of a component started by {@code ./suite up} (a service, or {@code infra}). */
     long pid(String name) throws IOException {
         return Long.parseLong(Files.readString(home.resolve("run/" + name + ".pid")).trim());
