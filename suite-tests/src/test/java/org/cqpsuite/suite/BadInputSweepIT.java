@@ -33,9 +33,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cqpsuite.infra.SuiteTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bad input sweep (issue 8): well over a thousand invalid requests, generated from each service's own OpenAPI
@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * <p>Free text (a title, {@code q=}) may legitimately contain {@code ' OR 1=1 --} or {@code <script>}: such
  * requests are sent to read endpoints only, as probes that must not fail (no 5xx) and are not counted as invalid.
  */
+@ExtendWith(SharedSuite.class)
 class BadInputSweepIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,19 +97,10 @@ class BadInputSweepIT {
     }
 
     @BeforeAll
-    static void up() throws Exception {
-        suite = new LocalSuite("sweep-home");
-        LocalSuite.Result up = suite.suite("up");
-        assertThat(up.exitCode()).as(up.output()).isZero();
+    static void up(LocalSuite shared) throws Exception {
+        suite = shared;
         KeyPair keys = SuiteTokens.loadOrCreate(suite.home.resolve(SuiteTokens.KEYS_DIR));
         admin = SuiteTokens.token(keys.getPrivate(), "admin", List.of(), "sweep@local", Duration.ofHours(1));
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (suite != null) {
-            suite.suite("down");
-        }
     }
 
     @Test
@@ -946,13 +938,16 @@ class BadInputSweepIT {
         }
     }
 
-    /** Waits until the eligibility-service has applied the seed (its checksum stops changing), then snapshots. */
+    /**
+     * Waits until the eligibility-service has applied everything, the seed included (the shared suite holds the other
+     * tests' data too), and two snapshots a second apart agree; then returns the last.
+     */
     private static Map<String, String> awaitStableSnapshot() throws Exception {
         Map<String, String> previous = snapshot();
         for (int i = 0; i < 60; i++) {
             Thread.sleep(1_000);
             Map<String, String> current = snapshot();
-            if (current.equals(previous) && current.get("eligibility read model").contains("\"certifications\":1")) {
+            if (current.equals(previous) && suite.caughtUp()) {
                 return current;
             }
             previous = current;
