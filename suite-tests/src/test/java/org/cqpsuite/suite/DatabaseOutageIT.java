@@ -69,8 +69,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * made), never another status, never a hang past the client's timeout, never a refused or reset connection (the
  * services stay up). After PostgreSQL is back: the services' readiness is UP again and writes succeed again, by
  * themselves; every 2xx write reads back from registration-service and its event is on {@code cqp.registration.events}
- * exactly once, the certification's sequence numbers 1..n without gap or repeat, each event carrying the state its
- * write left; every 503 write left no trace (its reference, request or code is nowhere, no event); eligibility-service
+ * once (the relay is at least once, outbox/README.md: a batch acknowledged by the broker but not marked published
+ * when the database went away is sent again, an identical record with the same {@code ce_id}; such copies are counted
+ * and printed, nothing else is accepted), the certification's sequence numbers 1..n without gap, each event carrying
+ * the state its write left; every 503 write left no trace (its reference, request or code is nowhere, no event); eligibility-service
  * catches up and answers, for every code and certification touched, what registration-service holds;
  * certification-service's answers are 201 or 503 too, and a 503 creation left nothing; the services' logs show no
  * 500 and no component still failing after the recovery (outbox relay, eligibility consumer, read model change
