@@ -358,6 +358,10 @@ class DatabaseOutageIT {
                         .contains("Outbox relay publishes to");
             }
         }
+        if (logs.get("eligibility").contains("Not listening to the read model's changes")) {
+            assertThat(logs.get("eligibility")).as("eligibility's read model listener says it listens again")
+                    .contains("Listening to the read model's changes again");
+        }
     }
 
     private volatile Map<String, Long> lateMarks = Map.of();

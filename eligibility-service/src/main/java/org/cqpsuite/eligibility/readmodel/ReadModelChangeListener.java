@@ -64,6 +64,7 @@ public class ReadModelChangeListener {
 
     private void listen() {
         Duration pause = Duration.ofSeconds(1);
+        boolean failed = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
@@ -71,7 +72,13 @@ public class ReadModelChangeListener {
                     statement.execute("LISTEN " + ReadModelNotifications.CHANNEL);
                 }
                 cache.listening();
-                LOG.debug("Listening to the read model's changes: the cache is on");
+                if (failed) {
+                    // Says when the outage warned about below is over (an operator's question after a failover).
+                    LOG.info("Listening to the read model's changes again: the cache is on");
+                    failed = false;
+                } else {
+                    LOG.debug("Listening to the read model's changes: the cache is on");
+                }
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     if (notifications == null || notifications.length == 0) {
@@ -88,6 +95,7 @@ public class ReadModelChangeListener {
             } catch (SQLException | RuntimeException e) {
                 cache.deaf();
                 if (running) {
+                    failed = true;
                     LOG.warnf("Not listening to the read model's changes (%s): the cache is off, retrying in %d s",
                             e.getMessage(), pause.toSeconds());
                     sleep(pause);
