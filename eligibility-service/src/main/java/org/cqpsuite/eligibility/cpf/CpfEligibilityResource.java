@@ -1,5 +1,7 @@
 package org.cqpsuite.eligibility.cpf;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -9,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.cqpsuite.eligibility.api.Clocks;
 import org.cqpsuite.eligibility.api.DirectoryCode;
 import org.cqpsuite.problem.Problem;
@@ -91,7 +95,7 @@ public class CpfEligibilityResource {
     @APIResponse(responseCode = "503", description = "The read model's database is unavailable; retry after "
             + "`Retry-After` seconds", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
-    public CpfEligibilityView get(
+    public Uni<Response> get(
             @Parameter(description = "RNCP code, RS code or RNCP skills-block code (case ignored)",
                     example = "RNCP34486") @QueryParam("code") String code,
             @Parameter(description = "Or the certification's id in the suite",
@@ -103,14 +107,30 @@ public class CpfEligibilityResource {
             if (code != null) {
                 throw ProblemException.invalid("code", "exclusive", "give either code or certification, not both");
             }
-            return service.byCertification(certification, Optional.empty(), asOf);
+            return offEventLoop(() -> Response.ok(service.byCertification(certification, Optional.empty(), asOf))
+                    .build());
         }
         if (code == null || code.isBlank()) {
             throw ProblemException.invalid("code", "required", "give a code (e.g. RNCP34486) or a certification id");
         }
         DirectoryCode parsed = DirectoryCode.parse(code)
                 .orElseThrow(() -> ProblemException.invalid("code", "pattern", DirectoryCode.RULE));
-        return service.byCode(parsed, asOf);
+        // Most questions are repeats answered from memory: then no worker thread is needed (this runs on the event
+        // loop, as a method returning Uni does), which is most of what a question costs beyond the HTTP exchange.
+        byte[] known = service.byCodeFromMemory(parsed, asOf);
+        if (known != null) {
+            return Uni.createFrom().item(json(known));
+        }
+        return offEventLoop(() -> json(service.byCodeJson(parsed, asOf)));
+    }
+
+    private static Response json(byte[] answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Runs {@code answer} on a worker thread: it may read the database, which must not block the event loop. */
+    private static Uni<Response> offEventLoop(Supplier<Response> answer) {
+        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST

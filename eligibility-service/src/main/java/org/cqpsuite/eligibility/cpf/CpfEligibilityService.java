@@ -23,9 +23,37 @@ import org.cqpsuite.problem.ProblemException;
 public class CpfEligibilityService {
 
     private final ReadModelReader readModel;
+    private final CpfAnswerCache answers;
 
-    public CpfEligibilityService(ReadModelReader readModel) {
+    public CpfEligibilityService(ReadModelReader readModel, CpfAnswerCache answers) {
         this.readModel = readModel;
+        this.answers = answers;
+    }
+
+    /**
+     * The JSON of {@link #byCode}'s answer if everything it needs is in memory (the read model's cache and the answer
+     * cache): this never touches the database, so it may run on the event loop. {@code null} otherwise.
+     *
+     * @throws ProblemException 404 when the cache knows that no certification carries the code
+     */
+    public byte[] byCodeFromMemory(DirectoryCode code, LocalDate date) {
+        ReadModelReader.InMemory known = readModel.inMemory(code.registrationCode());
+        if (known == null) {
+            return null;
+        }
+        CertificationRecord certification = known.certification().orElseThrow(() -> unknownCode(code));
+        return answers.answer(certification, code.asked(), date, known.dataAsOf());
+    }
+
+    /** The JSON of {@link #byCode}'s answer, reading the database for what memory lacks, and kept for next time. */
+    public byte[] byCodeJson(DirectoryCode code, LocalDate date) {
+        UUID id = readModel.certificationIdOf(code.registrationCode())
+                .orElseThrow(() -> unknownCode(code));
+        CertificationRecord certification = readModel.find(id).orElseThrow(() -> unknownCode(code));
+        Instant dataAsOf = readModel.lastEventTime();
+        byte[] cached = answers.answer(certification, code.asked(), date, dataAsOf);
+        return cached != null ? cached
+                : answers.keep(certification, code.asked(), date, answer(certification, code, date, dataAsOf));
     }
 
     /**

@@ -95,6 +95,19 @@ public class ReadModelCache {
         return loaded;
     }
 
+    /**
+     * The time of the last applied event if known in memory: {@code null} when it would need the database (the cache
+     * is off, or a change made it forget), an empty optional before the first event.
+     */
+    Optional<Instant> dataAsOfIfKnown() {
+        if (!active) {
+            return null;
+        }
+        synchronized (dataAsOfLock) {
+            return dataAsOf;
+        }
+    }
+
     private <K, V> void keep(Cache<K, V> cache, K key, V value, long readAt) {
         if (active) {
             cache.asMap().compute(key, (k, old) -> generation.get() == readAt ? value : old);

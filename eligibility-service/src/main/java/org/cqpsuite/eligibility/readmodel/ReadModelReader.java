@@ -189,6 +189,34 @@ public class ReadModelReader {
         }
     }
 
+    /**
+     * What a question by code needs, from memory only, never from the database: the code's certification (empty when
+     * the code is known to be nobody's) and the time of the last applied event. {@code null} when any of it is not in
+     * the cache; the caller then asks {@link #certificationIdOf}, {@link #find} and {@link #lastEventTime}, off the
+     * event loop.
+     */
+    public InMemory inMemory(String code) {
+        Optional<Instant> dataAsOf = cache.dataAsOfIfKnown();
+        Optional<UUID> id = dataAsOf == null ? null : cache.idOf(code);
+        if (id == null) {
+            return null;
+        }
+        if (id.isEmpty()) {
+            return new InMemory(Optional.empty(), dataAsOf.orElse(null));
+        }
+        Optional<CertificationRecord> certification = cache.certification(id.get());
+        return certification == null ? null : new InMemory(certification, dataAsOf.orElse(null));
+    }
+
+    /**
+     * A code's certification and {@code dataAsOf}, as the cache holds them.
+     *
+     * @param certification empty when no certification of the read model carries the code
+     * @param dataAsOf the time of the last applied event, {@code null} before the first
+     */
+    public record InMemory(Optional<CertificationRecord> certification, Instant dataAsOf) {
+    }
+
     /** The time of the last applied event of either topic ({@code dataAsOf}), or {@code null} before the first. */
     public Instant lastEventTime() {
         return cache.dataAsOf(() -> Optional.ofNullable(loadLastEventTime())).orElse(null);

@@ -18,6 +18,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cqpsuite.eligibility.ReadModelSeed;
 import org.cqpsuite.eligibility.TestEvents;
 import org.cqpsuite.events.certification.CertificationState;
@@ -45,6 +47,8 @@ class EligibilityApiTest {
      *  replaced by a renewal under a new code from 2025-03-02; also registered in the RS. */
     UUID cqpi;
     UUID renewal;
+    UUID first;
+    UUID rsRegistration;
     String rncp;
     String renewed;
     String rs;
@@ -53,7 +57,6 @@ class EligibilityApiTest {
     @BeforeEach
     void seed() {
         cqpi = UUID.randomUUID();
-        UUID first = UUID.randomUUID();
         renewal = UUID.randomUUID();
         rncp = TestEvents.rncpCode();
         renewed = TestEvents.rncpCode();
@@ -62,15 +65,19 @@ class EligibilityApiTest {
         seed.certification(1, TestEvents.certification(cqpi, CertificationState.KIND_CQPI,
                 "CQPI Opérateur de fabrication " + tag, new CpneState("CPNE de la chaussure", "1580"),
                 new CpneState("CPNE de la maroquinerie", "2528")));
-        seed.registrations(3, new TestEvents.Registrations(cqpi).transmitted(LocalDate.of(2020, 1, 15))
+        first = UUID.randomUUID();
+        rsRegistration = UUID.randomUUID();
+        seed.registrations(3, registrations().state());
+    }
+
+    private TestEvents.Registrations registrations() {
+        return new TestEvents.Registrations(cqpi).transmitted(LocalDate.of(2020, 1, 15))
                 .rncp(first, rncp, LocalDate.of(2020, 2, 20), LocalDate.of(2020, 3, 1), LocalDate.of(2025, 3, 1), 4,
                         rncp + "BC01", rncp + "BC02")
                 .rncp(renewal, renewed, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 2),
                         LocalDate.of(2030, 3, 1), 4, renewed + "BC01")
                 .update(first, "REPLACED", null, renewal, renewed)
-                .rs(UUID.randomUUID(), rs, LocalDate.of(2021, 5, 1), LocalDate.of(2021, 6, 1),
-                        LocalDate.of(2023, 6, 1))
-                .state());
+                .rs(rsRegistration, rs, LocalDate.of(2021, 5, 1), LocalDate.of(2021, 6, 1), LocalDate.of(2023, 6, 1));
     }
 
     @Test
@@ -89,6 +96,42 @@ class EligibilityApiTest {
                 .body("reasons.code", contains("TRANSMITTED", "REGISTERED_RNCP_IN_FORCE", "LEVEL_ATTRIBUTED",
                         "REPLACED_BY_SUCCESSOR", "CPF_ELIGIBLE"))
                 .body("reasons[0].legalReference", equalTo("Code du travail, art. L6113-4"));
+    }
+
+    @Test
+    void aRepeatedQuestionGetsTheSameAnswerUntilTheCertificationChanges() {
+        String asked = cpfText(rs, "2022-01-15");
+        assertThat(JsonPath.from(asked).getBoolean("eligible")).isTrue();
+        // The second time from memory (CpfAnswerCache): the same bytes, dataAsOf included.
+        double hits = answerCacheHits();
+        assertThat(cpfText(rs, "2022-01-15")).isEqualTo(asked);
+        assertThat(answerCacheHits()).isGreaterThan(hits);
+        assertThat(cpfText(rs.toLowerCase(), "2022-01-15")).isEqualTo(asked);
+        assertThat(JsonPath.from(cpfText(rs, "2021-05-31")).getBoolean("eligible")).isFalse();
+
+        // The RS registration is withdrawn from 2022-01-01: the same question gets the new answer at once.
+        seed.registrations(4, registrations().update(rsRegistration, "WITHDRAWN", LocalDate.of(2022, 1, 1), null, null)
+                .state());
+
+        JsonPath after = JsonPath.from(cpfText(rs, "2022-01-15"));
+        assertThat(after.getBoolean("eligible")).isFalse();
+        assertThat(after.getList("reasons.code", String.class)).contains("REGISTRATION_WITHDRAWN");
+        assertThat(after.getString("dataAsOf")).isNotEqualTo(JsonPath.from(asked).getString("dataAsOf"));
+        assertThat(JsonPath.from(cpfText(rs, "2021-12-31")).getBoolean("eligible")).isTrue();
+    }
+
+    /** {@code cache_gets_total} of the answer cache, result hit, from the service's Prometheus metrics. */
+    private static double answerCacheHits() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher hit = Pattern.compile(
+                "(?m)^cache_gets_total\\{(?=[^}]*cache=\"eligibility-cpf-answers\")(?=[^}]*result=\"hit\")[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return hit.find() ? Double.parseDouble(hit.group(1)) : 0;
+    }
+
+    private static String cpfText(String code, String date) {
+        return given().queryParam("code", code).queryParam("date", date).when().get("/eligibility/cpf")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
     }
 
     @Test
