@@ -154,7 +154,7 @@ final class SuiteBroker {
         return properties;
     }
 
-    /** Rewrites {@code kafka.pid} of the ready file, keeping its other lines (atomically, as the infrastructure does). */
+    /** Rewrites {@code kafka.pid} of the ready file, keeping its other lines, atomically as the infrastructure does. */
     private void writePid(long pid) throws IOException {
         Path ready = home.resolve("run/infra.ready");
         List<String> lines = new ArrayList<>();
