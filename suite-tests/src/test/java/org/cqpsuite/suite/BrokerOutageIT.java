@@ -193,6 +193,10 @@ class BrokerOutageIT {
                     drains.get(k).join(TimeUnit.MINUTES.toMillis(10));
                 }
             }
+        } catch (Exception | AssertionError e) {
+            units.clear(); // a failed outage ends the writes too, before the suite is put back in order
+            writers.shutdownNow();
+            throw e;
         } finally {
             for (CountDownLatch latch : killed) {
                 latch.countDown(); // never leave a writer waiting for a kill that failed
