@@ -108,7 +108,12 @@ final class SuiteBroker {
             }
             Thread.sleep(100);
         }
-        // setsid execs the command in place (a child of a JVM is no process group leader): same pid.
+        // setsid execs the command in place (a child of a JVM is no process group leader): same pid, the broker's.
+        String started = new String(Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline")),
+                StandardCharsets.UTF_8);
+        if (!started.contains("kafka.Kafka")) {
+            throw new IllegalStateException("pid " + process.pid() + " is not the broker: " + started);
+        }
         writePid(process.pid());
     }
 
