@@ -8,6 +8,7 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -219,10 +220,11 @@ class SoakIT {
         System.out.println(verdicts);
         writes.firstErrors().forEach(e -> System.out.println("  write error: " + e));
         reads.firstErrors().forEach(e -> System.out.println("  read error: " + e));
+        lag.reasons().forEach(e -> System.out.println("  lag unknown: " + e));
 
         assertThat(reads.errors()).as("reads that did not get their status: %s", reads.firstErrors()).isZero();
         assertThat(writes.errors()).as("writes that failed: %s", writes.firstErrors()).isZero();
-        assertThat(lag.unknown()).as("GET /freshness without a known lag").isZero();
+        assertThat(lag.unknown()).as("GET /freshness without a known lag: %s", lag.reasons()).isZero();
         assertThat(samples).as("heap samples").hasSizeGreaterThanOrEqualTo(3);
         growth.forEach((service, g) -> assertThat(g[1] - g[0])
                 .as("growth of %s-service's heap after GC (bytes), from %d to %d", service, g[0], g[1])
@@ -258,6 +260,7 @@ class SoakIT {
         private final LongAccumulator windowMax = new LongAccumulator(Math::max, 0);
         private final AtomicLong count = new AtomicLong();
         private final AtomicLong unknown = new AtomicLong();
+        private final List<String> reasons = Collections.synchronizedList(new ArrayList<>());
 
         void start() {
             timer.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
@@ -268,7 +271,7 @@ class SoakIT {
                 LocalSuite.Answer freshness = suite.get("eligibility", "/freshness");
                 count.incrementAndGet();
                 if (freshness.status() != 200 || !freshness.json().get("lagError").isNull()) {
-                    unknown.incrementAndGet();
+                    unknown(freshness.status() + " " + freshness.text());
                     return;
                 }
                 long lag = 0;
@@ -278,8 +281,19 @@ class SoakIT {
                 max.accumulate(lag);
                 windowMax.accumulate(lag);
             } catch (Exception e) {
-                unknown.incrementAndGet();
+                unknown(e.toString());
             }
+        }
+
+        private void unknown(String reason) {
+            unknown.incrementAndGet();
+            if (reasons.size() < 10) {
+                reasons.add(LocalTime.now() + " " + reason);
+            }
+        }
+
+        List<String> reasons() {
+            return List.copyOf(reasons);
         }
 
         long windowMax() {
