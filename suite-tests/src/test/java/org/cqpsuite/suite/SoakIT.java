@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -92,6 +96,7 @@ class SoakIT {
     static final int LAG_SECONDS_OF_WRITES = 10;
 
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private static LocalSuite suite;
@@ -253,9 +258,15 @@ class SoakIT {
         }
     }
 
-    /** {@code GET /freshness} twice a second: the consumer lag summed over both topics. */
+    /**
+     * {@code GET /freshness} twice a second: the consumer lag summed over both topics. With an HTTP/1.1 client of its
+     * own, as the load has (the JDK client's default tries an HTTP/2 upgrade on each new connection).
+     */
     private static final class LagSampler implements AutoCloseable {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI uri = URI.create("http://127.0.0.1:" + suite.ports.get("eligibility") + "/freshness");
         private final LongAccumulator max = new LongAccumulator(Math::max, 0);
         private final LongAccumulator windowMax = new LongAccumulator(Math::max, 0);
         private final AtomicLong count = new AtomicLong();
@@ -267,15 +278,17 @@ class SoakIT {
         }
 
         private void sample() {
+            count.incrementAndGet();
             try {
-                LocalSuite.Answer freshness = suite.get("eligibility", "/freshness");
-                count.incrementAndGet();
-                if (freshness.status() != 200 || !freshness.json().get("lagError").isNull()) {
-                    unknown(freshness.status() + " " + freshness.text());
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(PacedReads.TIMEOUT)
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode freshness = answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+                if (freshness == null || !freshness.get("lagError").isNull()) {
+                    unknown(answer.statusCode() + " " + answer.body());
                     return;
                 }
                 long lag = 0;
-                for (JsonNode topic : freshness.json().get("topics")) {
+                for (JsonNode topic : freshness.get("topics")) {
                     lag += topic.get("lag").asLong();
                 }
                 max.accumulate(lag);
