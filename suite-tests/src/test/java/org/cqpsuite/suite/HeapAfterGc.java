@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 final class HeapAfterGc {
 
     /** "garbage-first heap total 262144K, used 38912K" (G1), "PSYoungGen ... used", "tenured generation ... used". */
-    private static final Pattern USED = Pattern.compile("^\\s*(\\S.*?(heap|generation|Gen))\\s+total \\d+K, used (\\d+)K",
-            Pattern.MULTILINE);
+    private static final Pattern USED = Pattern.compile(
+            "^\\s*(\\S.*?(heap|generation|Gen))\\s+total \\d+K, used (\\d+)K", Pattern.MULTILINE);
     private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
     private HeapAfterGc() {

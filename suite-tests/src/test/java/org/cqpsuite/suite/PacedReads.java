@@ -17,10 +17,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * GETs at a constant rate (after a ramp-up), open model: request {@code i} has an intended send time
- * ({@code start + i / rate} at constant rate), fixed in advance whatever the answers (a slow service does not slow the client down, as with real users). Each answer is
- * checked against the status its URL must get; its latency is measured from the intended send time, so that a stall
- * counts against every request that should have gone out meanwhile, and an answer more than {@link #LATE} after its
- * intended time is counted late.
+ * ({@code start + i / rate} at constant rate), fixed in advance whatever the answers (a slow service does not slow
+ * the client down, as with real users). Each answer is checked against the status its URL must get; its latency is
+ * measured from the intended send time, so that a stall counts against every request that should have gone out
+ * meanwhile, and an answer more than {@link #LATE} after its intended time is counted late.
  */
 final class PacedReads implements AutoCloseable {
 
