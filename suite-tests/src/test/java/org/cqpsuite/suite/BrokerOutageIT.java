@@ -107,10 +107,13 @@ class BrokerOutageIT {
     private volatile int down = -1;
     private final AtomicInteger[] writesWhileDown = {new AtomicInteger(), new AtomicInteger()};
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
-    /** Codes handed out: a random start in ranges that the demo data and the other tests do not use. */
+    /**
+     * Codes handed out: a random start in ranges that the demo data and the other tests do not use (RNCP60000 up,
+     * RS800000 to RS899999; SoakIT takes RS900000 up, AuthorisationMatrixIT RNCP50000 to RNCP59999).
+     */
     private final AtomicInteger rncpCodes = new AtomicInteger(60_000 + ThreadLocalRandom.current().nextInt(25_000));
-    private final AtomicInteger rsCodes = new AtomicInteger(800_000 + ThreadLocalRandom.current().nextInt(80_000));
-    private final AtomicInteger importCodes = new AtomicInteger(900_000 + ThreadLocalRandom.current().nextInt(80_000));
+    private final AtomicInteger rsCodes = new AtomicInteger(800_000 + ThreadLocalRandom.current().nextInt(40_000));
+    private final AtomicInteger importCodes = new AtomicInteger(850_000 + ThreadLocalRandom.current().nextInt(40_000));
 
     /** A certification written by the test: the event types its writes must have published, per topic, in order. */
     private static final class Tracked {

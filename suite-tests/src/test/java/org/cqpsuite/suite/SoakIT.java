@@ -425,11 +425,14 @@ class SoakIT {
         return new ArrayList<>(codes);
     }
 
-    /** The first of 1 000 RS codes that nobody has: RS800000 to RS998999, never the unknown codes read (RS999xxx). */
+    /**
+     * The first of 1 000 RS codes that nobody has: RS900000 to RS998999 (BrokerOutageIT takes RS800000 to RS899999),
+     * never the unknown codes read (RS999xxx).
+     */
     private static int freeCodes() throws Exception {
         Random random = new Random();
         for (int attempt = 0; attempt < 20; attempt++) {
-            int first = 800_000 + random.nextInt(199) * 1_000;
+            int first = 900_000 + random.nextInt(99) * 1_000;
             if (suite.get("eligibility", "/eligibility/cpf?code=RS" + first).status() == 404
                     && suite.get("eligibility", "/eligibility/cpf?code=RS" + (first + 999)).status() == 404) {
                 return first;
