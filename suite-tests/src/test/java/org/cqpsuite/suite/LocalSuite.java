@@ -44,7 +44,9 @@ final class LocalSuite {
     final Path home;
     final Map<String, String> env = new HashMap<>();
     final Map<String, Integer> ports = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 without the h2c upgrade: once, the JDK client read the answer to its upgrade request as HTTP/2 frames.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     LocalSuite(String name) throws IOException {
         home = SuiteRoot.ROOT.resolve("suite-tests/target/" + name);

@@ -40,7 +40,9 @@ class SuiteCommandIT {
     private static final Path HOME = SuiteRoot.ROOT.resolve("suite-tests/target/suite-home");
     private static final Map<String, String> ENV = new HashMap<>();
     private static final Map<String, Integer> SERVICE_PORTS = new HashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 without the h2c upgrade: once, the JDK client read the answer to its upgrade request as HTTP/2 frames.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<Long> STARTED = new ArrayList<>();
 
     record Result(int exitCode, String output) {
