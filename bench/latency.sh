@@ -3,7 +3,7 @@
 # half of its maximum throughput, constant rate (open model), latency measured from each request's intended send
 # time (corrected for coordinated omission). Target: p99 <= 5 ms.
 #
-#   bench/latency.sh [--rate R] [--demo] [--duration 15s] [--warmup 5s] [--connections 64] [--threads 1]
+#   bench/latency.sh [--rate R] [--demo] [--duration 15s] [--warmup 20s] [--connections 64] [--threads 1]
 #                    [--date 2021-01-15]
 #
 #   --rate R       the constant rate in req/s; without it, the script first measures the maximum throughput (closed

@@ -4,7 +4,7 @@
 # script with the services' JVM options, with the same load-generator settings in the same run; prints both and the
 # ratio (target >= 0.7).
 #
-#   bench/throughput.sh [--demo] [--duration 15s] [--warmup 5s] [--connections 64] [--threads 1] [--date 2021-01-15]
+#   bench/throughput.sh [--demo] [--duration 15s] [--warmup 20s] [--connections 64] [--threads 1] [--date 2021-01-15]
 #
 #   --demo         run ./suite demo first (the suite must be up)
 #   --duration     measured time of each of the two runs          --warmup   load before it, not measured
@@ -13,7 +13,7 @@
 #
 # Needs the suite up with data (./suite up; ./suite demo): exit code 2 otherwise. Same environment as ./suite
 # (CQP_ELIGIBILITY_PORT, CQP_SUITE_HOME, ...; JAVA_OPTS: the JVM options of the hello app, as of the services, default
-# -Xmx256m). Figures in bench/target/throughput-*.properties. See bench/README.md.
+# -XX:+UseSerialGC -Xmx256m). Figures in bench/target/throughput-*.properties. See bench/README.md.
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
