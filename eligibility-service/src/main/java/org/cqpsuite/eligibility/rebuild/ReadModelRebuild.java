@@ -48,6 +48,11 @@ public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> TOPICS = List.of(CertificationEvents.TOPIC, RegistrationEvents.TOPIC);
+    /** Below PostgreSQL's default {@code deadlock_timeout} (1 s): see {@link #truncateOnce()}. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration TRUNCATE_PATIENCE = Duration.ofSeconds(30);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK = "40P01";
 
     private final AgroalDataSource dataSource;
     private final ReadModelWriter writer;
@@ -185,14 +190,55 @@ public class ReadModelRebuild {
     }
 
     private void truncate() {
+        Duration pause = Duration.ofMillis(50);
+        Instant giveUp = clock.instant().plus(TRUNCATE_PATIENCE);
+        while (true) {
+            try {
+                truncateOnce();
+                return;
+            } catch (SQLException e) {
+                boolean lockWait = LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState());
+                if (!lockWait || clock.instant().isAfter(giveUp)) {
+                    throw new ReadModelUnavailableException(e);
+                }
+                LOG.debugf("Rebuild: the read model's tables are busy, emptying them again in %d ms: %s",
+                        pause.toMillis(), e.getMessage());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * One attempt at emptying every table. TRUNCATE takes its exclusive locks one table after the other, in the order
+     * the live consumer's transactions take theirs ({@code applied_event} first, see {@link ReadModelWriter}). A
+     * reader's statement may still lock them in another order (the checksum reads {@code certification} before
+     * {@code applied_event}); the short lock timeout makes the TRUNCATE give up and retry before PostgreSQL's deadlock
+     * detector (1 s) aborts one side, so neither the reader nor the rebuild fails (a CI run met that deadlock: the
+     * rebuild answered 503).
+     */
+    private void truncateOnce() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // One statement: it waits for the live consumers' transactions in flight, then empties everything at once.
-            statement.execute("TRUNCATE certification, transmission_record, registration, applied_event, "
-                    + "topic_progress");
+            statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+            try {
+                // One statement: it waits for the transactions in flight, then empties everything at once.
+                statement.execute("TRUNCATE applied_event, certification, transmission_record, registration, "
+                        + "topic_progress");
+            } finally {
+                statement.execute("RESET lock_timeout");
+            }
             // Every instance's cache forgets everything (delivered now: the connection commits each statement).
             statement.execute("NOTIFY " + ReadModelNotifications.CHANNEL + ", '" + ReadModelNotifications.EVERYTHING
                     + "'");
-        } catch (SQLException e) {
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new ReadModelUnavailableException(e);
         }
     }

@@ -10,12 +10,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.cqpsuite.eligibility.TestEvents;
 import org.cqpsuite.events.certification.CertificationEventType;
 import org.cqpsuite.events.certification.CertificationEvents;
@@ -26,6 +32,7 @@ import org.cqpsuite.testinfra.KafkaTestClient;
 import org.cqpsuite.testinfra.RealInfrastructureResource;
 import org.cqpsuite.testinfra.TestInfrastructure;
 import org.cqpsuite.testinfra.TestTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +52,13 @@ class RebuildTest {
             return Map.of("cqp.consumer.group", "eligibility-rebuild-test");
         }
     }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     private final KafkaTestClient kafka = new KafkaTestClient(TestInfrastructure.shared().kafkaBootstrapServers());
 
@@ -88,6 +102,49 @@ class RebuildTest {
         assertThat(second).isIn(202, 409);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
                 given().get("/read-model").jsonPath().getString("rebuild.state")));
+    }
+
+    /**
+     * Emptying the tables meets transactions that hold a lock on one of them and then want another: the live
+     * consumer's ({@code applied_event}, then {@code certification}) and a reader's statement in another order
+     * ({@code certification}, then {@code applied_event}). Each must go through and the rebuild start: in a CI run
+     * PostgreSQL saw a deadlock there and aborted the rebuild (503).
+     */
+    @Test
+    void aRebuildWaitsForTransactionsInFlightInsteadOfDeadlocking() throws Exception {
+        assertRebuildSurvives("SELECT 1 FROM applied_event LIMIT 1 FOR UPDATE",
+                "LOCK TABLE certification IN ROW EXCLUSIVE MODE");
+        assertRebuildSurvives("LOCK TABLE certification IN ACCESS SHARE MODE",
+                "SELECT count(*) FROM applied_event");
+    }
+
+    private void assertRebuildSurvives(String first, String second) throws Exception {
+        try (Connection transaction = DriverManager.getConnection(jdbcUrl, username, password);
+                Connection observer = DriverManager.getConnection(jdbcUrl, username, password)) {
+            transaction.setAutoCommit(false);
+            transaction.createStatement().execute(first);
+            CompletableFuture<Integer> rebuild = CompletableFuture.supplyAsync(() -> given()
+                    .auth().oauth2(TestTokens.admin()).when().post("/read-model/rebuild").statusCode());
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> truncateWaiting(observer));
+            // The statement that closes the cycle if the TRUNCATE holds a lock it should not.
+            transaction.createStatement().execute(second);
+            Thread.sleep(1_500); // past PostgreSQL's deadlock_timeout (1 s), still holding both locks
+            transaction.commit();
+            assertThat(rebuild.get(30, TimeUnit.SECONDS)).as("the rebuild after " + first + "; " + second)
+                    .isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                given().get("/read-model").jsonPath().getString("rebuild.state")));
+    }
+
+    private static boolean truncateWaiting(Connection observer) throws SQLException {
+        try (ResultSet rows = observer.createStatement().executeQuery("""
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE NOT l.granted AND a.query LIKE 'TRUNCATE%'""")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
     }
 
     /** A CQP transmitted, registered, then withdrawn; with a redelivered and a late event. Returns its code. */
