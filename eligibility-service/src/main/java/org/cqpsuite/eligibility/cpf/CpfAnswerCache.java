@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import org.cqpsuite.eligibility.readmodel.CertificationRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code dataAsOf}, which changes with every applied event (of any certification). So the JSON is kept without its
  * {@code dataAsOf} value, which is appended when answering, and each entry remembers the very record it was computed
  * from: it is used only while the read model's cache still holds that same record (identity), that is until the
- * certification changes. No invalidation is needed; stale entries are evicted by size.
+ * certification changes. No invalidation is needed: an entry met with another record is dropped (and counted as a
+ * miss), the others are evicted by size.
  */
 @ApplicationScoped
 public class CpfAnswerCache {
@@ -43,6 +49,7 @@ public class CpfAnswerCache {
     }
 
     private final Cache<Key, Entry> entries;
+    private final StaleAwareStats stats = new StaleAwareStats();
     private final ObjectMapper json;
     private volatile DataAsOfJson lastDataAsOf = new DataAsOfJson(null, "null".getBytes(StandardCharsets.UTF_8));
 
@@ -50,7 +57,7 @@ public class CpfAnswerCache {
             @ConfigProperty(name = "cqp.read-model.cache.answer-bytes") long maxBytes, MeterRegistry registry) {
         this.json = json;
         this.entries = Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Key key, Entry entry) -> entry.head().length + 100).recordStats().build();
+                .weigher((Key key, Entry entry) -> entry.head().length + 100).recordStats(() -> stats).build();
         if (registry != null) {
             CaffeineCacheMetrics.monitor(registry, entries, "eligibility-cpf-answers");
         }
@@ -61,8 +68,15 @@ public class CpfAnswerCache {
      * {@code certification} record; {@code null} otherwise.
      */
     public byte[] answer(CertificationRecord certification, String code, LocalDate date, Instant dataAsOf) {
-        Entry entry = entries.getIfPresent(new Key(code, date));
-        if (entry == null || entry.source() != certification) {
+        Key key = new Key(code, date);
+        Entry entry = entries.getIfPresent(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.source() != certification) {
+            // Computed from an older record of the certification: never useful again, and a miss for the metrics.
+            stats.staleHit();
+            entries.asMap().remove(key, entry);
             return null;
         }
         return withDataAsOf(entry.head(), dataAsOf);
@@ -84,6 +98,57 @@ public class CpfAnswerCache {
             return withDataAsOf(head, view.dataAsOf());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An eligibility answer could not be written as JSON", e);
+        }
+    }
+
+    /** Hits and misses as the answers saw them (the gauge {@code cache_gets_total} an operator reads as hit rate). */
+    CacheStats stats() {
+        return entries.stats();
+    }
+
+    /**
+     * Caffeine's counters, except that an entry found but computed from an older record counts as a miss: Caffeine
+     * counted it as a hit when it was looked up, before its record could be compared.
+     */
+    private static final class StaleAwareStats implements StatsCounter {
+        private final ConcurrentStatsCounter counted = new ConcurrentStatsCounter();
+        private final LongAdder stale = new LongAdder();
+
+        void staleHit() {
+            stale.increment();
+        }
+
+        @Override
+        public void recordHits(int count) {
+            counted.recordHits(count);
+        }
+
+        @Override
+        public void recordMisses(int count) {
+            counted.recordMisses(count);
+        }
+
+        @Override
+        public void recordLoadSuccess(long loadTime) {
+            counted.recordLoadSuccess(loadTime);
+        }
+
+        @Override
+        public void recordLoadFailure(long loadTime) {
+            counted.recordLoadFailure(loadTime);
+        }
+
+        @Override
+        public void recordEviction(int weight, RemovalCause cause) {
+            counted.recordEviction(weight, cause);
+        }
+
+        @Override
+        public CacheStats snapshot() {
+            CacheStats raw = counted.snapshot();
+            long staleHits = stale.sum();
+            return CacheStats.of(raw.hitCount() - staleHits, raw.missCount() + staleHits, raw.loadSuccessCount(),
+                    raw.loadFailureCount(), raw.totalLoadTime(), raw.evictionCount(), raw.evictionWeight());
         }
     }
 

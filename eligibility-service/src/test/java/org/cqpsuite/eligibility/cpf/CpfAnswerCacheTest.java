@@ -66,6 +66,19 @@ class CpfAnswerCacheTest {
 
         assertThat(reread).isEqualTo(record);
         assertThat(cache.answer(reread, "RNCP34486", DATE, EVENT)).isNull();
+        // Dropped: not even the record it came from finds it any more.
+        assertThat(cache.answer(record, "RNCP34486", DATE, EVENT)).isNull();
+    }
+
+    @Test
+    void theHitCounterCountsOnlyAnswersGivenFromMemory() {
+        cache.answer(record, "RNCP34486", DATE, EVENT); // nothing kept yet
+        cache.keep(record, "RNCP34486", DATE, view(EVENT));
+        cache.answer(record, "RNCP34486", DATE, EVENT); // given from memory
+        cache.answer(record(), "RNCP34486", DATE, EVENT); // kept, but from an older record
+
+        assertThat(cache.stats().hitCount()).isEqualTo(1);
+        assertThat(cache.stats().missCount()).isEqualTo(2);
     }
 
     @Test
