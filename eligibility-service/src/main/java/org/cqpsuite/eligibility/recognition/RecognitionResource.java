@@ -1,21 +1,20 @@
 package org.cqpsuite.eligibility.recognition;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.cqpsuite.eligibility.api.Clocks;
 import org.cqpsuite.eligibility.api.DirectoryCode;
-import org.cqpsuite.eligibility.readmodel.CertificationRecord;
-import org.cqpsuite.eligibility.readmodel.ReadModelReader;
-import org.cqpsuite.eligibility.rules.CrossBranchRecognition;
-import org.cqpsuite.eligibility.rules.RecognitionAnswer;
 import org.cqpsuite.problem.Problem;
 import org.cqpsuite.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,11 +33,11 @@ public class RecognitionResource {
 
     private static final Pattern IDCC = Pattern.compile("\\d{1,4}");
 
-    private final ReadModelReader readModel;
+    private final RecognitionService service;
     private final Clock clock;
 
-    public RecognitionResource(ReadModelReader readModel, Clock clock) {
-        this.readModel = readModel;
+    public RecognitionResource(RecognitionService service, Clock clock) {
+        this.service = service;
         this.clock = clock;
     }
 
@@ -70,7 +69,7 @@ public class RecognitionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The read model's database is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecognitionView get(
+    public Uni<Response> get(
             @Parameter(description = "One of the certification's RNCP or RS codes (case ignored)",
                     example = "RNCP34486") @QueryParam("code") String code,
             @Parameter(description = "Or the certification's id in the suite",
@@ -93,28 +92,32 @@ public class RecognitionResource {
             throw ProblemException.invalid("awardedOn", "not-after-date",
                     "must be on or before the date asked about (" + asOf + ")");
         }
-        String askedCode = null;
-        CertificationRecord found;
         if (certification != null) {
             if (code != null) {
                 throw ProblemException.invalid("code", "exclusive", "give either code or certification, not both");
             }
-            found = readModel.find(certification).orElseThrow(() -> ProblemException.notFound(
-                    "No certification " + certification + " is known to the eligibility read model."));
-        } else {
-            if (code == null || code.isBlank()) {
-                throw ProblemException.invalid("code", "required", "give a code (e.g. RNCP34486) or a certification id");
-            }
-            DirectoryCode parsed = DirectoryCode.parse(code)
-                    .orElseThrow(() -> ProblemException.invalid("code", "pattern", DirectoryCode.RULE));
-            askedCode = parsed.registrationCode();
-            found = readModel.certificationIdOf(askedCode).flatMap(readModel::find)
-                    .orElseThrow(() -> new ProblemException(Problem.of(404, "unknown-code", "Unknown code",
-                            "No certification known to the eligibility read model is registered under "
-                                    + parsed.registrationCode() + ".")));
+            return offEventLoop(() -> Response.ok(service.byCertification(certification, branch, asOf, awardedOn))
+                    .build());
         }
-        RecognitionAnswer answer = CrossBranchRecognition.evaluate(found.facts(), branch, asOf,
-                Optional.ofNullable(awardedOn));
-        return RecognitionView.of(found, askedCode, branch, asOf, answer, readModel.lastEventTime());
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalid("code", "required", "give a code (e.g. RNCP34486) or a certification id");
+        }
+        DirectoryCode parsed = DirectoryCode.parse(code)
+                .orElseThrow(() -> ProblemException.invalid("code", "pattern", DirectoryCode.RULE));
+        // As for the CPF question: a repeat is answered from memory on the event loop, anything else on a worker.
+        byte[] known = service.byCodeFromMemory(parsed, branch, asOf, awardedOn);
+        if (known != null) {
+            return Uni.createFrom().item(json(known));
+        }
+        return offEventLoop(() -> json(service.byCodeJson(parsed, branch, asOf, awardedOn)));
+    }
+
+    private static Response json(byte[] answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Runs {@code answer} on a worker thread: it may read the database, which must not block the event loop. */
+    private static Uni<Response> offEventLoop(Supplier<Response> answer) {
+        return Uni.createFrom().item(answer).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -103,9 +103,9 @@ class EligibilityApiTest {
         String asked = cpfText(rs, "2022-01-15");
         assertThat(JsonPath.from(asked).getBoolean("eligible")).isTrue();
         // The second time from memory (CpfAnswerCache): the same bytes, dataAsOf included.
-        double hits = answerCacheHits();
+        double hits = answerCacheHits("eligibility-cpf-answers");
         assertThat(cpfText(rs, "2022-01-15")).isEqualTo(asked);
-        assertThat(answerCacheHits()).isGreaterThan(hits);
+        assertThat(answerCacheHits("eligibility-cpf-answers")).isGreaterThan(hits);
         assertThat(cpfText(rs.toLowerCase(), "2022-01-15")).isEqualTo(asked);
         assertThat(JsonPath.from(cpfText(rs, "2021-05-31")).getBoolean("eligible")).isFalse();
 
@@ -120,12 +120,11 @@ class EligibilityApiTest {
         assertThat(JsonPath.from(cpfText(rs, "2021-12-31")).getBoolean("eligible")).isTrue();
     }
 
-    /** {@code cache_gets_total} of the answer cache, result hit, from the service's Prometheus metrics. */
-    private static double answerCacheHits() {
+    /** {@code cache_gets_total} of an answer cache, result hit, from the service's Prometheus metrics. */
+    private static double answerCacheHits(String cache) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher hit = Pattern.compile(
-                "(?m)^cache_gets_total\\{(?=[^}]*cache=\"eligibility-cpf-answers\")(?=[^}]*result=\"hit\")[^}]*} (\\S+)$")
-                .matcher(metrics);
+        Matcher hit = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"" + Pattern.quote(cache)
+                + "\")(?=[^}]*result=\"hit\")[^}]*} (\\S+)$").matcher(metrics);
         return hit.find() ? Double.parseDouble(hit.group(1)) : 0;
     }
 
@@ -277,6 +276,30 @@ class EligibilityApiTest {
         recognition("1580", "2020-01-14", null).body("recognized", equalTo(false)).body("scope", equalTo("NONE"));
         // The IDCC may be given without its leading zeros.
         recognition("18", "2024-01-15", null).body("idcc", equalTo("0018"));
+    }
+
+    @Test
+    void aRepeatedRecognitionQuestionGetsTheSameAnswerUntilTheCertificationChanges() {
+        String asked = recognition("1486", "2024-01-15", null).extract().asString();
+        assertThat(JsonPath.from(asked).getString("scope")).isEqualTo("ALL_BRANCHES");
+        // The second time from memory: the same bytes, dataAsOf included; another branch or award date is another
+        // question.
+        double hits = answerCacheHits("eligibility-recognition-answers");
+        assertThat(recognition("1486", "2024-01-15", null).extract().asString()).isEqualTo(asked);
+        assertThat(answerCacheHits("eligibility-recognition-answers")).isGreaterThan(hits);
+        assertThat(JsonPath.from(recognition("1486", "2024-01-15", "2020-02-01").extract().asString())
+                .getString("scope")).isEqualTo("CARRYING_BRANCHES");
+        assertThat(JsonPath.from(recognition("2528", "2024-01-15", null).extract().asString()).getString("idcc"))
+                .isEqualTo("2528");
+
+        // The RNCP registration is withdrawn from 2022-01-01: transmitted only on 2024-01-15, at once.
+        seed.registrations(4, registrations().update(first, "WITHDRAWN", LocalDate.of(2022, 1, 1), null, null)
+                .state());
+
+        JsonPath after = JsonPath.from(recognition("1486", "2024-01-15", null).extract().asString());
+        assertThat(after.getString("scope")).isEqualTo("CARRYING_BRANCHES");
+        assertThat(after.getBoolean("recognized")).isFalse();
+        assertThat(after.getString("dataAsOf")).isNotEqualTo(JsonPath.from(asked).getString("dataAsOf"));
     }
 
     @Test
