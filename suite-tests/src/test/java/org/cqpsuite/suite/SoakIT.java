@@ -43,7 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p><b>Injects</b>, for {@code cqp.soak.duration} (ISO-8601; {@code PT45S} by default, {@code PT10M} with
  * {@code -Plong-reliability}) after a warm-up of a tenth of it (10 to 60 s):
  * <ul>
- *   <li>reads at a constant rate ({@code cqp.soak.read-rate}, 200/s by default), open model ({@link PacedReads}):
+ *   <li>reads at a constant rate ({@code cqp.soak.read-rate}: 200/s by default; {@code half-capacity} with
+ *       {@code -Plong-reliability}, half of the capacity {@link PacedReads#capacity} measures first), open model
+ *       ({@link PacedReads}):
  *       {@code GET /eligibility/cpf?code=&date=} and {@code GET /recognition?code=&idcc=&date=} over every code of the
  *       catalogue ({@code GET /eligible-certifications}) at three dates, after importing real France compétences
  *       exports of {@code demo-data/} ({@code cqp.soak.data}), and 10 % well-formed codes that nobody has;</li>
@@ -74,7 +76,14 @@ class SoakIT {
 
     /** Duration of the measured load: short in the normal run, 10 minutes with {@code -Plong-reliability}. */
     private static final Duration DURATION = Duration.parse(System.getProperty("cqp.soak.duration", "PT45S"));
-    private static final double READ_RATE = Double.parseDouble(System.getProperty("cqp.soak.read-rate", "200"));
+    /**
+     * Reads per second, or {@code half-capacity}: half of what the services answered, closed model, over the same URLs
+     * with the same client beside them on this machine, measured by {@link PacedReads#capacity} just before the soak.
+     */
+    private static final String READ_RATE_SETTING = System.getProperty("cqp.soak.read-rate", "200");
+    /** Requests always in flight while measuring the capacity. */
+    private static final int CAPACITY_IN_FLIGHT = 32;
+    private static double readRate;
     private static final double WRITE_RATE = Double.parseDouble(System.getProperty("cqp.soak.write-rate", "4"));
     private static final String DATA = System.getProperty("cqp.soak.data", DURATION.compareTo(Duration.ofMinutes(5))
             >= 0 ? "demo-data/france-competences/xml-v4.1,demo-data/france-competences/csv-2021-01"
@@ -127,6 +136,15 @@ class SoakIT {
         }
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(suite::caughtUp);
         targets = readTargets();
+        if ("half-capacity".equals(READ_RATE_SETTING)) {
+            double capacity = PacedReads.capacity(targets, CAPACITY_IN_FLIGHT, Duration.ofSeconds(20),
+                    Duration.ofSeconds(20));
+            readRate = Math.floor(capacity / 2);
+            System.out.printf(Locale.ROOT, "Soak: capacity %.0f reads/s (closed model, %d in flight, 20 s after a 20 s "
+                    + "warm-up, over the soak's URLs); reads at half: %.0f/s%n", capacity, CAPACITY_IN_FLIGHT, readRate);
+        } else {
+            readRate = Double.parseDouble(READ_RATE_SETTING);
+        }
     }
 
     @AfterAll
@@ -144,13 +162,13 @@ class SoakIT {
         }
         int firstCode = freeCodes();
         System.out.printf(Locale.ROOT, "Soak: %s of load after a %s warm-up; reads %.0f/s over %d URLs; writes %.1f/s "
-                        + "(RS%d...); data %s; heap sampled every %s%n", DURATION, WARM_UP, READ_RATE, targets.size(),
+                        + "(RS%d...); data %s; heap sampled every %s%n", DURATION, WARM_UP, readRate, targets.size(),
                 WRITE_RATE, firstCode, DATA, SAMPLE_EVERY);
 
         LagSampler lag = new LagSampler();
         List<Sample> samples = new ArrayList<>();
         // Reads ramp up during the warm-up (a cold JVM on a busy machine would otherwise start far behind).
-        PacedReads reads = new PacedReads(targets, READ_RATE, WARM_UP);
+        PacedReads reads = new PacedReads(targets, readRate, WARM_UP);
         SoakWrites writes = new SoakWrites(suite, certifier, registrar, WRITE_RATE, firstCode);
         long caughtUpAfterMillis;
         try {
