@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -188,17 +189,31 @@ public class ReadModelWriter {
         if (changes.isEmpty()) {
             return new int[0];
         }
+        // One statement for the whole poll, and it says which rows it recorded (a batch's update counts would not,
+        // once the driver rewrites batched inserts into multi-row ones: reWriteBatchedInserts).
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO applied_event (topic, certification_id, sequence, applied_at) VALUES (?, ?, ?, now())
+                INSERT INTO applied_event (topic, certification_id, sequence, applied_at)
+                SELECT t, c, s, now() FROM unnest(?::varchar[], ?::uuid[], ?::bigint[]) AS u (t, c, s)
                 ON CONFLICT (topic, certification_id) DO UPDATE SET sequence = EXCLUDED.sequence, applied_at = now()
-                WHERE applied_event.sequence < EXCLUDED.sequence""")) {
-            for (ReadModelChange change : changes) {
-                upsert.setString(1, change.topic());
-                upsert.setObject(2, change.certificationId());
-                upsert.setLong(3, change.sequence());
-                upsert.addBatch();
+                WHERE applied_event.sequence < EXCLUDED.sequence
+                RETURNING topic, certification_id""")) {
+            upsert.setArray(1, connection.createArrayOf("varchar",
+                    changes.stream().map(ReadModelChange::topic).toArray()));
+            upsert.setArray(2, connection.createArrayOf("uuid",
+                    changes.stream().map(ReadModelChange::certificationId).toArray()));
+            upsert.setArray(3, connection.createArrayOf("bigint",
+                    changes.stream().map(ReadModelChange::sequence).toArray()));
+            Set<AppliedKey> recorded = new HashSet<>();
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(new AppliedKey(rows.getString(1), rows.getObject(2, UUID.class)));
+                }
             }
-            return upsert.executeBatch();
+            int[] marked = new int[changes.size()];
+            for (int i = 0; i < marked.length; i++) {
+                marked[i] = recorded.contains(AppliedKey.of(changes.get(i))) ? 1 : 0;
+            }
+            return marked;
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,6 +128,14 @@ public class ReadModelRebuild {
         long applied = 0;
         long poison = 0;
         String error = null;
+        // One poll is applied while the next is fetched and parsed: the database and this thread work at the same
+        // time (in turn, each waited for the other). Batches are still applied one at a time, in order.
+        ExecutorService applier = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "read-model-rebuild-apply");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<Long> applying = null;
         try (consumer) {
             while (!reachedEnd(consumer, ends)) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -142,9 +154,15 @@ public class ReadModelRebuild {
                         poison++;
                     }
                 }
-                applied += applyBatch(changes);
+                if (applying != null) {
+                    applied += applied(applying);
+                }
+                applying = changes.isEmpty() ? null : applier.submit(() -> applyBatch(changes));
                 status.set(RebuildStatus.running(start.startedAt(), start.target(), read, applied, poison,
                         clock.instant()));
+            }
+            if (applying != null) {
+                applied += applied(applying);
             }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -152,12 +170,23 @@ public class ReadModelRebuild {
             }
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.errorf(e, "The rebuild of the read model failed after %d records", read);
+        } finally {
+            applier.shutdownNow();
         }
         RebuildStatus done = RebuildStatus.running(start.startedAt(), start.target(), read, applied, poison,
                 clock.instant()).finished(clock.instant(), error);
         status.set(done);
         LOG.infof("Rebuild of the read model %s: %d records replayed, %d applied, %d poison skipped, %.1f events/s",
                 done.state(), read, applied, poison, done.eventsPerSecond());
+    }
+
+    /** What {@code applying} applied, once it is over; its failure as this thread's. */
+    private static long applied(Future<Long> applying) throws Exception {
+        try {
+            return applying.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /** Applies one poll's changes in one transaction, retried while the database is unavailable. */
@@ -259,7 +288,9 @@ public class ReadModelRebuild {
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // Larger polls than the live consumers': fewer, larger transactions while replaying everything.
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "eligibility-service-rebuild");
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
