@@ -8,7 +8,7 @@
 #                      [--load-duration 15s] [--connections 64]
 #
 # Each service's packaged jar (<service>-service/target/quarkus-app/quarkus-run.jar; ./suite build makes them) is
-# started alone, one after the other, as ./suite starts it (same JVM options: JAVA_OPTS, default -XX:+UseSerialGC -Xmx256m; the suite's
+# started alone, one after the other, as ./suite starts it (same JVM options: JAVA_OPTS, default -XX:+UseSerialGC -Xms24m -Xmx256m; the suite's
 # JWT key and Kafka broker) but on a free port and with data of its own, so that it never touches the running suite's:
 # its own database bench_footprint_<service> in the suite's PostgreSQL (created on first use, kept; the first time,
 # the instance is started once unmeasured so that Flyway's migrations and the initial loads are not timed), and for

@@ -18,7 +18,7 @@ declare -A PORT=(
   [eligibility]="${CQP_ELIGIBILITY_PORT:-8083}"
 )
 # The services' JVM options, exactly as ./suite gives them.
-SERVICE_JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
+SERVICE_JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms24m -Xmx256m}"
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xmx512m}"
 mkdir -p "$WORK"
 
