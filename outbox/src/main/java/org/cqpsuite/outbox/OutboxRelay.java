@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * fallback (events appended by another instance, a wake-up that found the relay lock taken). Each run publishes
  * batches ({@link OutboxPublisher#publishBatch()}) until the outbox is drained; after a failure it retries after a
  * backoff (doubling from {@code cqp.outbox.min-backoff} to {@code cqp.outbox.max-backoff}; wake-ups and polls wait
- * for it too) and logs one warning, then at most one a minute while it keeps failing, and one line when publication
- * works again.
+ * for it too, except that a commit ends a backoff caused by the database) and logs one warning, then at most one a
+ * minute while it keeps failing, and one line when publication works again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,9 +38,13 @@ public class OutboxRelay {
     private volatile OutboxPublisher publisher;
     private volatile boolean stopping;
 
+    /** A commit that appended events since the last failure: the database works again (see {@link #relay()}). */
+    private final AtomicBoolean committedSinceFailure = new AtomicBoolean();
+
     // relay thread only
     private int consecutiveFailures;
     private boolean backingOff;
+    private boolean databaseFailure;
     private long retryAtNanos;
     private long lastWarningNanos;
 
@@ -75,6 +79,7 @@ public class OutboxRelay {
 
     /** Called after the commit of a transaction that appended events: publish now rather than at the next poll. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended event) {
+        committedSinceFailure.set(true);
         wakeUp();
     }
 
@@ -98,11 +103,16 @@ public class OutboxRelay {
     private void relay() {
         try {
             while (!stopping) {
-                if (backingOff && System.nanoTime() - retryAtNanos < 0) {
+                // A backoff after a database failure ends at the first commit: it proves the database is back, and
+                // the events would otherwise wait up to max-backoff after an outage. A broker failure keeps its
+                // backoff: commits say nothing about the broker.
+                if (backingOff && System.nanoTime() - retryAtNanos < 0
+                        && !(databaseFailure && committedSinceFailure.getAndSet(false))) {
                     return;
                 }
                 OutboxPublisher.Result result = publisher.publishBatch();
                 if (result.failure() != null) {
+                    databaseFailure = false;
                     failed(result.failure(), result.pending());
                     return;
                 }
@@ -113,15 +123,26 @@ public class OutboxRelay {
             }
         } catch (RuntimeException | Error e) {
             if (!stopping) {
+                databaseFailure = causedBySql(e);
                 failed(e, metrics.pending());
             }
         }
+    }
+
+    private static boolean causedBySql(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failed(Throwable error, long pending) {
         if (stopping) {
             return;
         }
+        committedSinceFailure.set(false);
         consecutiveFailures++;
         long min = Math.max(1, config.minBackoff().toMillis());
         long backoff = Math.min(config.maxBackoff().toMillis(), min << Math.min(consecutiveFailures - 1, 20));
