@@ -54,10 +54,9 @@ final class PacedReads implements AutoCloseable {
     private final List<Target> targets;
     private final double rate;
     private final Duration rampUp;
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final Vertx vertx = oneEventLoop();
     private final Context loop = vertx.getOrCreateContext();
-    private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-            .setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+    private final HttpClient http = client(vertx, CONNECTIONS);
     private final Thread pacer;
     private volatile boolean stopping;
 
@@ -207,10 +206,9 @@ final class PacedReads implements AutoCloseable {
      * {@code measure} after {@code warmUp}. Any error fails it: capacity is measured on right answers only.
      */
     static double capacity(List<Target> targets, int inFlight, Duration warmUp, Duration measure) throws Exception {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        Vertx vertx = oneEventLoop();
         try {
-            HttpClient http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                    .setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(inFlight));
+            HttpClient http = client(vertx, inFlight);
             Context loop = vertx.getOrCreateContext();
             AtomicLong answers = new AtomicLong();
             AtomicLong next = new AtomicLong();
@@ -255,6 +253,16 @@ final class PacedReads implements AutoCloseable {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static Vertx oneEventLoop() {
+        return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    }
+
+    /** HTTP/1.1 with kept-alive connections, at most {@code connections}: more requests wait for one. */
+    private static HttpClient client(Vertx vertx, int connections) {
+        return vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(connections));
     }
 
     /** Stops sending; waits (at most the timeout and a little) for the answers of what was sent. */

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cqpsuite.problem.Problem;
+import org.cqpsuite.problem.ProblemException;
 
 /**
  * A code a client asks about: a directory code ({@code RNCP34486}, {@code RS5568}) or an RNCP skills-block code
@@ -32,6 +34,12 @@ public record DirectoryCode(String registrationCode, String blockCode) {
         }
         return Optional.of(matcher.group(1) == null ? new DirectoryCode(code, null)
                 : new DirectoryCode(matcher.group(1), matcher.group(2) == null ? null : code));
+    }
+
+    /** The 404 of a question about this code when no certification of the read model is registered under it. */
+    public ProblemException unknown() {
+        return new ProblemException(Problem.of(404, "unknown-code", "Unknown code", "No certification known to the "
+                + "eligibility read model is registered under " + registrationCode + "."));
     }
 
     /** The code as asked: the block's code when there is one. */

@@ -15,7 +15,6 @@ import org.cqpsuite.eligibility.readmodel.CertificationRecord;
 import org.cqpsuite.eligibility.readmodel.ReadModelReader;
 import org.cqpsuite.eligibility.rules.CpfAnswer;
 import org.cqpsuite.eligibility.rules.CpfEligibility;
-import org.cqpsuite.problem.Problem;
 import org.cqpsuite.problem.ProblemException;
 
 /** Answers CPF-eligibility questions from the read model with {@link CpfEligibility}. */
@@ -41,15 +40,15 @@ public class CpfEligibilityService {
         if (known == null) {
             return null;
         }
-        CertificationRecord certification = known.certification().orElseThrow(() -> unknownCode(code));
+        CertificationRecord certification = known.certification().orElseThrow(code::unknown);
         return answers.answer(certification, code.asked(), date, known.dataAsOf());
     }
 
     /** The JSON of {@link #byCode}'s answer, reading the database for what memory lacks, and kept for next time. */
     public byte[] byCodeJson(DirectoryCode code, LocalDate date) {
         UUID id = readModel.certificationIdOf(code.registrationCode())
-                .orElseThrow(() -> unknownCode(code));
-        CertificationRecord certification = readModel.find(id).orElseThrow(() -> unknownCode(code));
+                .orElseThrow(code::unknown);
+        CertificationRecord certification = readModel.find(id).orElseThrow(code::unknown);
         Instant dataAsOf = readModel.lastEventTime();
         byte[] cached = answers.answer(certification, code.asked(), date, dataAsOf);
         return cached != null ? cached
@@ -64,8 +63,8 @@ public class CpfEligibilityService {
      */
     public CpfEligibilityView byCode(DirectoryCode code, LocalDate date) {
         UUID id = readModel.certificationIdOf(code.registrationCode())
-                .orElseThrow(() -> unknownCode(code));
-        CertificationRecord certification = readModel.find(id).orElseThrow(() -> unknownCode(code));
+                .orElseThrow(code::unknown);
+        CertificationRecord certification = readModel.find(id).orElseThrow(code::unknown);
         return answer(certification, code, date, readModel.lastEventTime());
     }
 
@@ -100,7 +99,7 @@ public class CpfEligibilityService {
             }
             UUID id = ids.get(code.get().registrationCode());
             CertificationRecord certification = id == null ? null : certifications.get(id);
-            entries.add(certification == null ? CpfBatchEntry.error(text, unknownCode(code.get()).problem())
+            entries.add(certification == null ? CpfBatchEntry.error(text, code.get().unknown().problem())
                     : CpfBatchEntry.answer(text, answer(certification, code.get(), date, dataAsOf)));
         }
         return new CpfBatchAnswer(date, dataAsOf, entries);
@@ -111,10 +110,5 @@ public class CpfEligibilityService {
         CpfAnswer answer = CpfEligibility.evaluate(certification.factsFor(code.registrationCode()), date,
                 Optional.ofNullable(code.blockCode()));
         return CpfEligibilityView.of(certification, code.registrationCode(), answer, dataAsOf);
-    }
-
-    static ProblemException unknownCode(DirectoryCode code) {
-        return new ProblemException(Problem.of(404, "unknown-code", "Unknown code", "No certification known to the "
-                + "eligibility read model is registered under " + code.registrationCode() + "."));
     }
 }

@@ -14,7 +14,6 @@ import org.cqpsuite.eligibility.readmodel.CertificationRecord;
 import org.cqpsuite.eligibility.readmodel.ReadModelReader;
 import org.cqpsuite.eligibility.rules.CrossBranchRecognition;
 import org.cqpsuite.eligibility.rules.RecognitionAnswer;
-import org.cqpsuite.problem.Problem;
 import org.cqpsuite.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,7 +50,7 @@ public class RecognitionService {
         if (known == null) {
             return null;
         }
-        CertificationRecord certification = known.certification().orElseThrow(() -> unknownCode(code));
+        CertificationRecord certification = known.certification().orElseThrow(code::unknown);
         return answers.answer(certification, new Question(code.registrationCode(), idcc, date, awardedOn),
                 known.dataAsOf());
     }
@@ -64,7 +63,7 @@ public class RecognitionService {
      */
     public byte[] byCodeJson(DirectoryCode code, String idcc, LocalDate date, LocalDate awardedOn) {
         CertificationRecord certification = readModel.certificationIdOf(code.registrationCode())
-                .flatMap(readModel::find).orElseThrow(() -> unknownCode(code));
+                .flatMap(readModel::find).orElseThrow(code::unknown);
         Instant dataAsOf = readModel.lastEventTime();
         Question question = new Question(code.registrationCode(), idcc, date, awardedOn);
         byte[] cached = answers.answer(certification, question, dataAsOf);
@@ -97,10 +96,5 @@ public class RecognitionService {
     private static RecognitionView withoutDataAsOf(RecognitionView view) {
         return new RecognitionView(view.recognized(), view.scope(), view.idcc(), view.carryingBranches(), view.asOf(),
                 view.scopeDate(), view.certification(), view.reasons(), null);
-    }
-
-    private static ProblemException unknownCode(DirectoryCode code) {
-        return new ProblemException(Problem.of(404, "unknown-code", "Unknown code", "No certification known to the "
-                + "eligibility read model is registered under " + code.registrationCode() + "."));
     }
 }
