@@ -5,11 +5,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Writes events to the outbox table in the caller's transaction: call {@link #append(NewEvent)} from the same
@@ -40,6 +44,45 @@ public class Outbox {
     }
 
     /**
+     * Takes the locks of several keys at once, for a transaction about to append events of each (a batch of imports):
+     * one statement instead of one per key, and later {@link #append(NewEvent)}s of these keys take no lock. The locks
+     * are taken in the order of the keys, so that two transactions locking several keys never wait for each other in a
+     * cycle.
+     *
+     * @throws jakarta.transaction.TransactionalException when no transaction is active
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockKeys(Collection<String> keys) {
+        Set<String> locked = lockedKeys();
+        List<String> toLock = keys.stream().filter(key -> !locked.contains(key)).distinct().sorted().toList();
+        if (toLock.isEmpty()) {
+            return;
+        }
+        // PostgreSQL evaluates a volatile function of the select list after the sort: the locks are taken in order.
+        // JDBC for the array parameter: a collection parameter of a native query is expanded as a row, (?, ?, ...).
+        OutboxEvent.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?, hashtext(k))
+                    FROM unnest(?::text[]) AS t(k) ORDER BY k COLLATE "C") AS held""")) {
+                lock.setInt(1, KEY_LOCK_NAMESPACE);
+                lock.setArray(2, connection.createArrayOf("text", toLock.toArray()));
+                lock.executeQuery().close();
+            }
+        });
+        locked.addAll(toLock);
+    }
+
+    private Set<String> lockedKeys() {
+        @SuppressWarnings("unchecked")
+        Set<String> locked = (Set<String>) transactions.getResource(LOCKED_KEYS);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(LOCKED_KEYS, locked);
+        }
+        return locked;
+    }
+
+    /**
      * Appends an event to the outbox, inside the caller's transaction (refused without one).
      *
      * <p>It first takes a transaction-scoped lock on the event's key, so that two transactions appending events of
@@ -58,12 +101,7 @@ public class Outbox {
             throw new IllegalArgumentException("Event " + event.type() + " of key " + event.key() + " has " + size
                     + " bytes of data, more than cqp.outbox.max-payload-bytes=" + config.maxPayloadBytes());
         }
-        @SuppressWarnings("unchecked")
-        Set<String> locked = (Set<String>) transactions.getResource(LOCKED_KEYS);
-        if (locked == null) {
-            locked = new HashSet<>();
-            transactions.putResource(LOCKED_KEYS, locked);
-        }
+        Set<String> locked = lockedKeys();
         // The lock lasts until the end of the transaction: a transaction appending several events of one key (a
         // creation and its first versions, a batch of imports) asks PostgreSQL for it once, not once per event.
         if (!locked.contains(event.key())) {

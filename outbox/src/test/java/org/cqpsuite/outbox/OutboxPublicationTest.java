@@ -171,6 +171,44 @@ class OutboxPublicationTest {
     }
 
     @Test
+    void keysLockedTogetherHoldUpAWriterOfAnyOfThemUntilTheCommitAndNoOther() throws Exception {
+        String key = newKey("CQP-MANY");
+        // Any string is a key: the locks are taken through a real array, not a list spliced into the SQL.
+        String oddKey = newKey("CQP,\"odd\" {key}");
+        String otherKey = newKey("CQP-NOT-LOCKED");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<OutboxEvent> first = threads.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                outbox.lockKeys(List.of(oddKey, key, key));
+                locked.countDown();
+                commitFirst.await(20, TimeUnit.SECONDS);
+                return outbox.append(NewEvent.of(key, CertificationWriter.CREATED, 1, "{\"n\":1}"));
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<OutboxEvent> second = threads.submit(() -> QuarkusTransaction.requiringNew().call(
+                    () -> outbox.append(NewEvent.of(key, CertificationWriter.RENAMED, 2, "{\"n\":2}"))));
+            Future<OutboxEvent> odd = threads.submit(() -> QuarkusTransaction.requiringNew().call(
+                    () -> outbox.append(NewEvent.of(oddKey, CertificationWriter.CREATED, 1, "{}"))));
+            threads.submit(() -> QuarkusTransaction.requiringNew().call(
+                    () -> outbox.append(NewEvent.of(otherKey, CertificationWriter.CREATED, 1, "{}"))))
+                    .get(10, TimeUnit.SECONDS);
+            Thread.sleep(500);
+            assertThat(second.isDone()).as("a writer of a locked key waits").isFalse();
+            assertThat(odd.isDone()).as("a writer of the other locked key waits").isFalse();
+            commitFirst.countDown();
+            OutboxEvent firstEvent = row(first.get(10, TimeUnit.SECONDS).id);
+            OutboxEvent secondEvent = row(second.get(10, TimeUnit.SECONDS).id);
+            assertThat(secondEvent.position).isGreaterThan(firstEvent.position);
+            assertThat(row(odd.get(10, TimeUnit.SECONDS).id).messageKey).isEqualTo(oddKey);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void anEventIsValidatedBeforeItIsWritten() {
         assertThatThrownBy(() -> NewEvent.of(" ", CertificationWriter.CREATED, 1, "{}"))
                 .isInstanceOf(IllegalArgumentException.class);

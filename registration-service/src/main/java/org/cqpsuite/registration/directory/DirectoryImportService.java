@@ -1,6 +1,8 @@
 package org.cqpsuite.registration.directory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -47,7 +49,9 @@ import org.jboss.logging.Logger;
  * item makes its chunk be applied again one item per transaction, so that it writes nothing and the others go on.
  *
  * <p>Cost per batch: three queries load what is recorded for all the batch's certifications; an item that changes
- * nothing is answered from them, without a transaction. certification-service is asked, in one request for the batch
+ * nothing is answered from them, without a transaction. A chunk costs five statements to lock and read its
+ * certifications and one to lock its events' keys in the outbox; then an item costs its inserts (registration,
+ * history entry, transmission when inferred) and its events, planned and stated from the rows in memory. certification-service is asked, in one request for the batch
  * ({@code POST /certifications/lookups}), about the certifications this service does not know yet (or whose kind the
  * importer now gives differently); later imports compare the kind recorded. Items of different certifications are applied by {@code cqp.directory-import.parallelism}
  * workers; the items of one certification one after the other, in the batch's order.
@@ -80,9 +84,11 @@ public class DirectoryImportService {
     private final Clock clock;
     private final ManagedExecutor executor;
     private final int parallelism;
+    private final Counter chunksApplied;
+    private final Counter chunksRetried;
 
     DirectoryImportService(CertificationLookup certifications, RegistrationEventPublisher events, ObjectMapper json,
-            Clock clock, ManagedExecutor executor,
+            Clock clock, ManagedExecutor executor, MeterRegistry meters,
             @ConfigProperty(name = "cqp.directory-import.parallelism", defaultValue = "4") int parallelism) {
         this.certifications = certifications;
         this.events = events;
@@ -90,6 +96,15 @@ public class DirectoryImportService {
         this.clock = clock;
         this.executor = executor;
         this.parallelism = Math.max(1, parallelism);
+        this.chunksApplied = chunks(meters, "applied", "applied in one transaction");
+        this.chunksRetried = chunks(meters, "retried-item-by-item",
+                "rolled back (an item refused or failing) and applied again one item per transaction");
+    }
+
+    private static Counter chunks(MeterRegistry meters, String outcome, String description) {
+        return Counter.builder("cqp.directory-import.chunks").tag("outcome", outcome)
+                .description("Chunks of 2 to " + APPLY_CHUNK + " directory import items " + description)
+                .register(meters);
     }
 
     /** What happened to one item. */
@@ -304,8 +319,8 @@ public class DirectoryImportService {
 
     /**
      * Applies items of one lane, in order, in one transaction: one commit for the chunk rather than one per item.
-     * Each item re-reads its certification inside the transaction, so it sees the items before it as it would have
-     * after their commits. If any item is refused or fails, the chunk rolls back and its items are applied again one
+     * The chunk's certifications are locked and read once ({@link CertificationRows}); each item changes their rows in
+     * place, so it sees the items before it as it would have after their commits. If any item is refused or fails, the chunk rolls back and its items are applied again one
      * transaction each: the refused or failing item alone is REJECTED, the others are written, with the same results
      * as item-by-item transactions.
      */
@@ -313,22 +328,15 @@ public class DirectoryImportService {
             ItemResult[] results) {
         if (chunk.size() > 1) {
             try {
-                List<ItemResult> applied = QuarkusTransaction.requiringNew().call(() -> {
-                    jakarta.persistence.EntityManager entityManager = RegistrationEntity.getEntityManager();
-                    List<ItemResult> done = new ArrayList<>(chunk.size());
-                    for (Item item : chunk) {
-                        done.add(apply(item, item.imported().kind(), exportDate, today, author));
-                        // Items are independent rows: keep the persistence context small for the next flushes.
-                        entityManager.flush();
-                        entityManager.clear();
-                    }
-                    return done;
-                });
+                List<ItemResult> applied = QuarkusTransaction.requiringNew().call(() -> applyAll(chunk, exportDate,
+                        today, author));
                 for (int i = 0; i < chunk.size(); i++) {
                     results[chunk.get(i).index()] = applied.get(i);
                 }
+                chunksApplied.increment();
                 return;
             } catch (RuntimeException e) {
+                chunksRetried.increment();
                 LOG.debugf("A chunk of %d directory import items was rolled back (%s): applying them one by one",
                         chunk.size(), e.toString());
             }
@@ -345,8 +353,8 @@ public class DirectoryImportService {
     /** One item in its own transaction; a refusal is its REJECTED result. */
     private ItemResult applyAlone(Item item, LocalDate exportDate, LocalDate today, String author) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(item, item.imported().kind(), exportDate, today,
-                    author));
+            return QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(item), exportDate, today, author)
+                    .get(0));
         } catch (Rejected e) {
             return item.rejected(e.violation);
         } catch (TransitionException e) {
@@ -374,15 +382,32 @@ public class DirectoryImportService {
                 plan.match().id(), ItemOutcome.UNCHANGED, List.of(), List.of());
     }
 
-    /** In the item's transaction: lock, re-read, plan, write. A {@link Rejected} rolls it back. */
-    private ItemResult apply(Item item, CertificationKind kind, LocalDate exportDate, LocalDate today,
+    /**
+     * In the caller's transaction: locks and reads the items' certifications once ({@link CertificationRows}), then
+     * applies the items in order. A {@link Rejected} rolls it back.
+     */
+    private List<ItemResult> applyAll(List<Item> items, LocalDate exportDate, LocalDate today, String author) {
+        List<UUID> certificationIds = items.stream().map(item -> item.imported().certificationId()).distinct()
+                .toList();
+        List<String> codes = items.stream().map(item -> item.imported().code()).filter(Objects::nonNull).toList();
+        CertificationRows rows = CertificationRows.lockAndLoad(certificationIds, codes, clock.instant());
+        events.willChange(certificationIds);
+        List<ItemResult> applied = new ArrayList<>(items.size());
+        for (Item item : items) {
+            applied.add(apply(item, rows, exportDate, today, author));
+        }
+        return applied;
+    }
+
+    /** One item, against its certification's rows (locked), which it changes in place: plan, write, publish. */
+    private ItemResult apply(Item item, CertificationRows rows, LocalDate exportDate, LocalDate today,
             String author) {
         ImportedRegistration fiche = item.imported();
+        CertificationKind kind = fiche.kind();
         UUID certificationId = fiche.certificationId();
         Instant now = clock.instant();
-        RegisteredCertification certification = RegisteredCertification.lockOrCreate(certificationId, now);
-        Recorded recorded = load(List.of(certificationId)).getOrDefault(certificationId, Recorded.NOTHING);
-        Plan plan = plan(recorded, fiche, kind, exportDate, today);
+        RegisteredCertification certification = rows.certification(certificationId);
+        Plan plan = plan(rows.recorded(certificationId), fiche, kind, exportDate, today);
         if (plan.refusal() != null) {
             throw new Rejected(plan.refusal());
         }
@@ -392,10 +417,8 @@ public class DirectoryImportService {
         if (plan.changesNothing()) {
             return unchanged(item, plan);
         }
-        if (plan.match() == null && fiche.code() != null && RegistrationEntity.count("directory = ?1 and code = ?2 "
-                + "and status <> ?3 and "
-                + "certificationId <> ?4", fiche.directory(), fiche.code(), RegistrationStatus.REPLACED,
-                certificationId) > 0) {
+        if (plan.match() == null && fiche.code() != null
+                && rows.heldByAnother(fiche.directory(), fiche.code(), certificationId)) {
             throw new Rejected(new Violation("code", Violation.DUPLICATE_CODE, fiche.code() + " is already held by a "
                     + "registration of another certification in the " + fiche.directory() + ": a code identifies one "
                     + "certification in its directory"));
@@ -413,8 +436,8 @@ public class DirectoryImportService {
             transmission.recordedBy = author;
             transmission.inferred = true;
             transmission.persist();
-            events.changed(certification, RegistrationEventType.TRANSMITTED, now);
-            published.add(RegistrationEventType.TRANSMITTED.ceType());
+            rows.added(transmission);
+            publish(rows, certification, RegistrationEventType.TRANSMITTED, now, published);
         }
         RegistrationEntity entity;
         ItemOutcome outcome;
@@ -427,9 +450,10 @@ public class DirectoryImportService {
             entity.apply(plan.state(), now);
             entity.predecessorId = plan.predecessorId();
             entity.persist();
+            rows.added(entity);
             history(entity, IMPORT, details, author, now);
             for (Entry linked : plan.backLinks()) {
-                RegistrationEntity successor = RegistrationEntity.findById(linked.id());
+                RegistrationEntity successor = rows.registration(certificationId, linked.id());
                 successor.predecessorId = entity.id;
                 successor.updatedAt = now;
                 history(successor, IMPORT_LINK, Map.of("exportDate", exportDate, "predecessorId", entity.id,
@@ -437,7 +461,7 @@ public class DirectoryImportService {
             }
             outcome = ItemOutcome.CREATED;
         } else {
-            entity = RegistrationEntity.findById(plan.match().id());
+            entity = rows.registration(certificationId, plan.match().id());
             if (plan.change() != Change.NONE) {
                 entity.apply(plan.state(), now);
                 entity.predecessorId = plan.predecessorId();
@@ -446,12 +470,18 @@ public class DirectoryImportService {
             outcome = ItemOutcome.UPDATED;
         }
         if (plan.change() != Change.NONE) {
-            RegistrationEventType type = eventType(plan.change());
-            events.changed(certification, type, now);
-            published.add(type.ceType());
+            publish(rows, certification, eventType(plan.change()), now, published);
         }
         return new ItemResult(fiche.code(), fiche.legalBasis(), certificationId, entity.id, outcome,
                 List.copyOf(published), List.of());
+    }
+
+    /** The event of a change, with the certification's state after it, as its rows now say. */
+    private void publish(CertificationRows rows, RegisteredCertification certification, RegistrationEventType type,
+            Instant now, List<String> published) {
+        UUID id = certification.certificationId;
+        events.changed(certification, type, now, rows.transmissions(id), rows.registrations(id));
+        published.add(type.ceType());
     }
 
     /** What importing the fiche would do to the certification as recorded. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -15,6 +16,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -69,6 +71,9 @@ class DirectoryImportTest {
 
     @Inject
     ExpiryJob expiry;
+
+    @Inject
+    MeterRegistry meters;
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
@@ -176,6 +181,11 @@ class DirectoryImportTest {
 
     static JsonNode state(ConsumerRecord<String, String> record) throws Exception {
         return JSON.readTree(record.value()).path("state");
+    }
+
+    /** How many chunks of items were applied in one transaction, or retried item by item, so far. */
+    double chunks(String outcome) {
+        return meters.counter("cqp.directory-import.chunks", "outcome", outcome).count();
     }
 
     // -------------------------------------------------------------------------------------------------------- tests
@@ -506,6 +516,7 @@ class DirectoryImportTest {
         fiches.add(duplicateAt, fiche(duplicate, "CQP", (String) fiches.get(7).get("code")));
         certifications.add(duplicateAt, duplicate);
 
+        double retried = chunks("retried-item-by-item");
         List<String> outcomes = importAs(TestTokens.admin(), "2026-08-16", fiches).statusCode(200)
                 .body("results[" + duplicateAt + "].errors[0].field", equalTo("items[" + duplicateAt + "].code"))
                 .body("results[" + duplicateAt + "].errors[0].rule", equalTo("duplicate-code"))
@@ -513,6 +524,7 @@ class DirectoryImportTest {
         for (int i = 0; i < fiches.size(); i++) {
             assertThat(outcomes.get(i)).as("items[%d]", i).isEqualTo(i == duplicateAt ? "REJECTED" : "CREATED");
         }
+        assertThat(chunks("retried-item-by-item") - retried).as("the duplicate's chunk alone").isEqualTo(1);
         given().when().get("/certifications/" + duplicate + "/registrations").then().statusCode(404);
         assertThat(events(duplicate, 1, 3)).isEmpty();
         // The items of the chunk rolled back and applied again have their events once, not twice.
@@ -670,6 +682,44 @@ class DirectoryImportTest {
     }
 
     @Test
+    void eachCertificationsLastEventCarriesTheStateTheApiShowsAfterAChunkChangedItSeveralTimes() throws Exception {
+        // One chunk: a CQP renewed (its new fiche first, then the old one, which links back to it), a CQP registered
+        // in the RNCP and the RS, and an other certification: several items and events per certification.
+        String renewed = certification("CQP");
+        String oldCode = rncpCode();
+        String newCode = rncpCode();
+        Map<String, Object> renewal = fiche(renewed, "CQP", newCode);
+        renewal.put("predecessorCodes", List.of(oldCode));
+        Map<String, Object> old = fiche(renewed, "CQP", oldCode);
+        old.put("active", false);
+        old.put("decidedOn", "2019-12-02");
+        old.put("effectiveFrom", "2019-12-02");
+        old.put("endsOn", "2024-12-01");
+        old.put("successorCodes", List.of(newCode));
+        String both = certification("CQPI");
+        String other = certification("OTHER");
+        double applied = chunks("applied");
+        importing("2026-08-16", renewal, fiche(both, "CQPI", rncpCode()), old, fiche(both, "CQPI", rsCode()),
+                fiche(other, "OTHER", rsCode()))
+                .body("results.outcome", everyItem(equalTo("CREATED")));
+        assertThat(chunks("applied")).as("in chunks of one transaction").isGreaterThan(applied);
+
+        Map<String, Integer> eventCount = Map.of(renewed, 3, both, 3, other, 1);
+        for (Map.Entry<String, Integer> certification : eventCount.entrySet()) {
+            List<ConsumerRecord<String, String>> events = events(certification.getKey(), certification.getValue(), 30);
+            assertThat(events).hasSize(certification.getValue());
+            assertValidAndNumbered(events);
+            JsonNode last = state(events.get(events.size() - 1));
+            JsonNode api = JSON.readTree(given().when().get("/certifications/" + certification.getKey()
+                    + "/registrations").then().statusCode(200).extract().asString());
+            assertThat(last.path("transmissions")).as("transmissions of %s", certification.getKey())
+                    .isEqualTo(api.path("transmissions"));
+            assertThat(last.path("registrations")).as("registrations of %s", certification.getKey())
+                    .isEqualTo(api.path("registrations"));
+        }
+    }
+
+    @Test
     void fullBatchesOf500AreImportedThenReImportedWithoutAnyChange() {
         for (int round = 1; round <= 2; round++) {
             List<Map<String, Object>> fiches = new ArrayList<>();
@@ -679,11 +729,16 @@ class DirectoryImportTest {
                 fiche.put("active", i % 5 != 0);
                 fiches.add(fiche);
             }
+            double applied = chunks("applied");
+            double retried = chunks("retried-item-by-item");
             long start = System.nanoTime();
             importAs(TestTokens.admin(), "2026-08-16", fiches).statusCode(200)
                     .body("results", hasSize(500))
                     .body("results.findAll { it.outcome == 'CREATED' }", hasSize(500));
             long first = System.nanoTime();
+            // Nothing refused: every chunk (500 items in 4 lanes: 50, 50 and 25 each) is one transaction.
+            assertThat(chunks("applied") - applied).isEqualTo(12);
+            assertThat(chunks("retried-item-by-item") - retried).isZero();
             importAs(TestTokens.admin(), "2026-08-16", fiches).statusCode(200)
                     .body("results.findAll { it.outcome == 'UNCHANGED' }", hasSize(500));
             long second = System.nanoTime();
