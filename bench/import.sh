@@ -7,10 +7,14 @@
 #   (b) a synthetic export of 30 000 fiches in the same CSV schema, written by the bench (loadgen fiches: codes
 #       RNCP60000.. that no real fiche has; 1 in 10 a CQP, 7 in 10 active).
 #
-#   bench/import.sh [--fiches 30000] [--skip-real] [--skip-synthetic] [--timeout 3600]
+#   bench/import.sh [--fiches 30000] [--skip-real] [--skip-synthetic] [--warm-up N] [--timeout 3600]
 #
 #   --fiches N        size of the synthetic export (at most 30000: codes RNCP60000..RNCP89999)
 #   --skip-real       do not import the real 2 580-fiche set    --skip-synthetic  nor the synthetic one
+#   --warm-up N       first import, unmeasured, another synthetic export of N fiches (at most 9000: codes
+#                     RNCP90000..RNCP98999), so that the measured imports run on warm JVMs (JIT-compiled), as on
+#                     services that have been up for a while; without it, the first import after ./suite up also
+#                     measures the JIT's warm-up
 #   --timeout S       give up waiting for the eligibility-service after S seconds (per part)
 #
 # A fiche already imported (an earlier run, ./suite demo) is imported again unchanged: the run then measures a
@@ -20,18 +24,20 @@
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
-FICHES=30000 SKIP_REAL=0 SKIP_SYNTHETIC=0 TIMEOUT=3600
+FICHES=30000 SKIP_REAL=0 SKIP_SYNTHETIC=0 WARM_UP=0 TIMEOUT=3600
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --fiches) FICHES=$2; shift ;;
     --skip-real) SKIP_REAL=1 ;;
     --skip-synthetic) SKIP_SYNTHETIC=1 ;;
+    --warm-up) WARM_UP=$2; shift ;;
     --timeout) TIMEOUT=$2; shift ;;
     *) usage ;;
   esac
   shift
 done
 [[ "$FICHES" =~ ^[0-9]+$ ]] && (( FICHES >= 1 && FICHES <= 30000 )) || usage
+[[ "$WARM_UP" =~ ^[0-9]+$ ]] && (( WARM_UP <= 9000 )) || usage
 
 require_services certification registration eligibility
 build_loadgen
@@ -98,6 +104,14 @@ import_part() {
   } >>"$PROPS"
 }
 
+if (( WARM_UP > 0 )); then
+  WARM="$WORK/import-warm-up"
+  rm -rf "$WARM"
+  loadgen fiches --out "$WARM" --fiches "$WARM_UP" --first 90000 --cpne-branches "$ROOT/demo-data/cpne-branches.csv"
+  warm_date=$(ls "$WARM"/export_fiches_CSV_Standard_*.csv | grep -o '[0-9]\{4\}_[0-9]\{2\}_[0-9]\{2\}' | tr _ -)
+  import_part "warm-up-$WARM_UP" "$WARM" "RNCP$((90000 + WARM_UP - 1))" "$warm_date" '"eligible":true'
+  say "  (the warm-up: not one of the measured imports)"
+fi
 if (( ! SKIP_REAL )); then
   std=$(ls "$REAL"/export_fiches_CSV_Standard_*.csv)
   last_real=$(tail -n 1 "$std" | tr -d '\r' | cut -d';' -f2)

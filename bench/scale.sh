@@ -12,12 +12,15 @@
 # PostgreSQL (both under CQP_SUITE_HOME/data); see bench/README.md. A second run finds them there and loads nothing.
 #
 #   bench/scale.sh [--large 1000000] [--small 1000] [--rate 500] [--duration 15s] [--warmup 5s] [--connections 64]
-#                  [--date 2026-06-01]
+#                  [--date 2026-06-01] [--seed 42]
 #
 #   --large N, --small N  synthetic certifications of each step (--large at most 1009000)
 #   --rate R              constant request rate of both measurements (req/s)
 #   --duration, --warmup  measured time and load before it, of each measurement
 #   --connections C       at most C connections of the load generator   --date D  the date asked (all in force)
+#   --seed S              which 10 000 codes the second step draws: the eligibility-service keeps the answers it gave
+#                         in memory, so a second run with the same seed finds them there (answers from memory); another
+#                         seed asks about codes it has not answered yet (read from PostgreSQL)
 #
 # For a small step really at 1 000 certifications, run it on a fresh suite home (e.g. CQP_SUITE_HOME=/tmp/scale
 # ./suite up): the read model also holds whatever else the suite has (the figures say how many it holds in all).
@@ -25,7 +28,7 @@
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
-LARGE=1000000 SMALL=1000 RATE=500 DURATION=15s WARMUP=5s CONNECTIONS=64 DATE=2026-06-01
+LARGE=1000000 SMALL=1000 RATE=500 DURATION=15s WARMUP=5s CONNECTIONS=64 DATE=2026-06-01 SEED=42
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --large) LARGE=$2; shift ;;
@@ -35,11 +38,12 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --date) DATE=$2; shift ;;
+    --seed) SEED=$2; shift ;;
     *) usage ;;
   esac
   shift
 done
-[[ "$LARGE" =~ ^[0-9]+$ && "$SMALL" =~ ^[0-9]+$ ]] && (( SMALL >= 1 && LARGE > SMALL && LARGE <= 1009000 )) || usage
+[[ "$LARGE" =~ ^[0-9]+$ && "$SMALL" =~ ^[0-9]+$ && "$SEED" =~ ^[0-9]+$ ]] && (( SMALL >= 1 && LARGE > SMALL && LARGE <= 1009000 )) || usage
 
 require_services eligibility
 require_kafka
@@ -55,7 +59,7 @@ data_size() { du -sh "$SUITE_HOME/data" 2>/dev/null | cut -f1 || echo '?'; }
 # measure NAME N SAMPLE: the open-model run on SAMPLE codes of synthetic certifications 0..N-1.
 measure() {
   local name=$1 n=$2 sample=$3 urls="$WORK/scale-$1-urls.txt"
-  loadgen urls --eligibility "$ELIG" --certifications "$n" --sample "$sample" --date "$DATE" --out "$urls"
+  loadgen urls --eligibility "$ELIG" --certifications "$n" --sample "$sample" --date "$DATE" --seed "$SEED" --out "$urls"
   say ""
   loadgen open --urls "$urls" --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
     --ok 200 --label "eligibility GET, $n synthetic certifications" --server-pid "$(eligibility_pid)" \

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.cqpsuite.certification.domain.FrameworkKind;
 import org.cqpsuite.certification.framework.FrameworkVersionEntity;
 import org.cqpsuite.events.certification.CertificationEventData;
@@ -96,5 +98,14 @@ public class CertificationEventPublisher {
             }
         }
         return new FrameworkVersionRef(version.key.number, version.effectiveDate, version.author, blockCodes);
+    }
+
+    /**
+     * Takes at once the outbox's locks of the keys of these certifications' events (see {@link Outbox#lockKeys}), for a
+     * transaction about to publish events of several of them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void willChange(Collection<UUID> certificationIds) {
+        outbox.lockKeys(certificationIds.stream().map(UUID::toString).toList());
     }
 }

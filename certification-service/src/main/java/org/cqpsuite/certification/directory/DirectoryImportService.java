@@ -3,6 +3,8 @@ package org.cqpsuite.certification.directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -84,14 +86,25 @@ public class DirectoryImportService {
     private final FrameworkService frameworks;
     private final Clock clock;
     private final FrameworkVersions versions;
+    private final Counter chunksWritten;
+    private final Counter chunksRetried;
 
     DirectoryImportService(ObjectMapper json, CertificationEventPublisher events, FrameworkService frameworks,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.json = json;
         this.events = events;
         this.frameworks = frameworks;
         this.clock = clock;
         this.versions = new FrameworkVersions(clock);
+        this.chunksWritten = chunks(meters, "applied", "written in one transaction");
+        this.chunksRetried = chunks(meters, "retried-item-by-item",
+                "rolled back (an item refused or failing) and written again one item per transaction");
+    }
+
+    private static Counter chunks(MeterRegistry meters, String outcome, String description) {
+        return Counter.builder("cqp.directory-import.chunks").tag("outcome", outcome)
+                .description("Chunks of 2 to " + WRITE_CHUNK + " directory import items " + description)
+                .register(meters);
     }
 
     /**
@@ -342,7 +355,7 @@ public class DirectoryImportService {
             results[candidate.index] = Result.done(candidate.key, stored.id, Outcome.UNCHANGED);
             return null;
         }
-        return new Write(candidate, stored, desired, at);
+        return new Write(candidate, stored, desired, at, stored != null ? stored.id : UUID.randomUUID());
     }
 
     /**
@@ -358,6 +371,8 @@ public class DirectoryImportService {
             try {
                 List<Result> written = QuarkusTransaction.requiringNew().call(() -> {
                     EntityManager entityManager = Certification.getEntityManager();
+                    // The outbox's locks of all the chunk's keys in one statement, not one per item.
+                    events.willChange(chunk.stream().map(Write::id).toList());
                     List<Result> done = new ArrayList<>(chunk.size());
                     for (Write write : chunk) {
                         done.add(apply(write, author));
@@ -369,8 +384,10 @@ public class DirectoryImportService {
                 for (int i = 0; i < chunk.size(); i++) {
                     results[chunk.get(i).candidate.index] = written.get(i);
                 }
+                chunksWritten.increment();
                 return;
             } catch (RuntimeException e) {
+                chunksRetried.increment();
                 LOG.debugf("A chunk of %d directory import items failed (%s): writing them one by one", chunk.size(),
                         unwrap(e));
             }
@@ -401,7 +418,7 @@ public class DirectoryImportService {
     }
 
     private Result apply(Write write, String author) {
-        return write.stored == null ? create(write.candidate.key, write.desired, author)
+        return write.stored == null ? create(write.candidate.key, write.id, write.desired, author)
                 : update(write.candidate.key, write.stored.id, write.desired, author, write.at);
     }
 
@@ -472,9 +489,9 @@ public class DirectoryImportService {
      * framework versions and its events are inserted together, in JDBC batches. Flushing after each change would
      * cost an update and two queries per event, for a row no other transaction can see yet.
      */
-    private Result create(ImportKey key, Desired desired, String author) {
+    private Result create(ImportKey key, UUID id, Desired desired, String author) {
         Certification certification = new Certification();
-        certification.id = UUID.randomUUID();
+        certification.id = id;
         CertificationMapper.apply(desired.draft, certification);
         certification.directoryCode = key.directoryCode();
         certification.externalReference = key.externalReference();
@@ -608,7 +625,8 @@ public class DirectoryImportService {
     }
 
     /** A valid item that changes something: created when nothing is stored under its key, else updated. */
-    private record Write(Candidate candidate, Stored stored, Desired desired, String at) {
+    /** One item to write; {@code id} is its certification's, drawn here for a new one. */
+    private record Write(Candidate candidate, Stored stored, Desired desired, String at, UUID id) {
     }
 
     /** What an item asks for, normalised; {@code frameworks} holds the given and valid ones only. */

@@ -15,6 +15,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,6 +51,14 @@ class DirectoryImportTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** How many chunks of items were written in one transaction, or retried item by item, so far. */
+    double chunks(String outcome) {
+        return meters.counter("cqp.directory-import.chunks", "outcome", outcome).count();
+    }
 
     private static final String PATH = "/directory-imports/certifications";
     private static final String CREATED = "org.cqpsuite.certification.created";
@@ -355,12 +364,14 @@ class DirectoryImportTest {
         String failing = codes.get(failingAt);
         batch.set(failingAt, item(failing, "OTHER", "Titre \\u0000 nul", null, null));
 
+        double retried = chunks("retried-item-by-item");
         ValidatableResponse answer = post(items(batch.toArray(String[]::new))).statusCode(200);
         List<String> outcomes = answer.extract().path("results.outcome");
         for (int i = 0; i < batch.size(); i++) {
             assertThat(outcomes.get(i)).as("items[%d]", i)
                     .isEqualTo(i == refusedAt || i == failingAt ? "REJECTED" : "CREATED");
         }
+        assertThat(chunks("retried-item-by-item") - retried).as("the second chunk alone").isEqualTo(1);
         answer.body("results[" + refusedAt + "].errors[0].field", equalTo("items[" + refusedAt + "].kind"))
                 .body("results[" + refusedAt + "].errors[0].rule", equalTo("kind-frozen"))
                 .body("results[" + failingAt + "].errors[0].rule", equalTo("nul-character"));
@@ -386,9 +397,14 @@ class DirectoryImportTest {
             batch.add(i % 5 == 0 ? cqp(rncp(), "CQP de maintenance " + i, true) : other(rncp()));
         }
         String body = items(batch.toArray(String[]::new));
+        double written = chunks("applied");
+        double retried = chunks("retried-item-by-item");
         long start = System.nanoTime();
         post(body).statusCode(200).body("results.outcome", everyItem(equalTo("CREATED")));
         long created = System.nanoTime() - start;
+        assertThat(chunks("applied") - written).as("every chunk in one transaction")
+                .isEqualTo(DirectoryImportService.MAX_ITEMS / DirectoryImportService.WRITE_CHUNK);
+        assertThat(chunks("retried-item-by-item") - retried).isZero();
 
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);

@@ -82,7 +82,7 @@ public final class LoadGen {
 
             publish:  --bootstrap HOST:PORT --eligibility URL (--certifications N | --min-events E) [--result FILE]
             count:    --eligibility URL
-            urls:     --eligibility URL --certifications N --sample K --date D (2026-06-01) --out FILE
+            urls:     --eligibility URL --certifications N --sample K --date D (2026-06-01) --seed S (42) --out FILE
             await:    --url URL [--status 200] [--contains TEXT] [--timeout 600s] [--poll-ms 20] [--out FILE]
             caught-up: --base URL [--timeout 3600s] [--every 10s]
             rebuild:  --base URL --token JWT [--poll-ms 200] [--timeout 3600s] [--result FILE]

@@ -46,8 +46,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       order, so a binary search on {@code GET /eligibility/cpf?certification=}), publishes the rest. With
  *       {@code --min-events E}: as many more as needed for both topics to hold at least E records.</li>
  *   <li>{@code count --eligibility URL}: how many synthetic certifications the read model has.</li>
- *   <li>{@code urls --eligibility URL --certifications N --sample K --date D --out FILE}: K URLs of
- *       {@code GET /eligibility/cpf} on codes of synthetic certifications drawn at random (seeded) from 0..N-1.</li>
+ *   <li>{@code urls --eligibility URL --certifications N --sample K --date D --seed S --out FILE}: K URLs of
+ *       {@code GET /eligibility/cpf} on codes of synthetic certifications drawn at random (seed S, 42 by default)
+ *       from 0..N-1.</li>
  * </ul>
  */
 final class Synthetic {
@@ -135,8 +136,9 @@ final class Synthetic {
         int sample = args.integer("--sample", 1000);
         String date = args.value("--date").orElse("2026-06-01");
         Path out = Path.of(args.value("--out").orElseThrow(() -> new IllegalArgumentException("urls needs --out FILE")));
+        long seed = args.integer("--seed", 42);
         args.rejectUnused();
-        Random random = new Random(42);
+        Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "# GET /eligibility/cpf on %d codes of synthetic certifications 0..%d", sample, n - 1));
         for (int k = 0; k < sample; k++) {
