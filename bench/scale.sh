@@ -12,15 +12,17 @@
 # PostgreSQL (both under CQP_SUITE_HOME/data); see bench/README.md. A second run finds them there and loads nothing.
 #
 #   bench/scale.sh [--large 1000000] [--small 1000] [--rate 500] [--duration 15s] [--warmup 5s] [--connections 64]
-#                  [--date 2026-06-01] [--seed 42]
+#                  [--date 2026-06-01] [--seed 42] [--large-sample 10000]
 #
 #   --large N, --small N  synthetic certifications of each step (--large at most 1009000)
 #   --rate R              constant request rate of both measurements (req/s)
 #   --duration, --warmup  measured time and load before it, of each measurement
 #   --connections C       at most C connections of the load generator   --date D  the date asked (all in force)
-#   --seed S              which 10 000 codes the second step draws: the eligibility-service keeps the answers it gave
-#                         in memory, so a second run with the same seed finds them there (answers from memory); another
+#   --seed S              which codes the second step draws: the eligibility-service keeps the answers it gave in
+#                         memory, so a second run with the same seed finds them there (answers from memory); another
 #                         seed asks about codes it has not answered yet (read from PostgreSQL)
+#   --large-sample K      how many codes the second step draws (10 000): at least (warm-up + duration) x rate for every
+#                         request to be the first about its code
 #
 # For a small step really at 1 000 certifications, run it on a fresh suite home (e.g. CQP_SUITE_HOME=/tmp/scale
 # ./suite up): the read model also holds whatever else the suite has (the figures say how many it holds in all).
@@ -28,7 +30,7 @@
 set -euo pipefail
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
-LARGE=1000000 SMALL=1000 RATE=500 DURATION=15s WARMUP=5s CONNECTIONS=64 DATE=2026-06-01 SEED=42
+LARGE=1000000 SMALL=1000 RATE=500 DURATION=15s WARMUP=5s CONNECTIONS=64 DATE=2026-06-01 SEED=42 LARGE_SAMPLE=10000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --large) LARGE=$2; shift ;;
@@ -39,11 +41,12 @@ while [[ $# -gt 0 ]]; do
     --connections) CONNECTIONS=$2; shift ;;
     --date) DATE=$2; shift ;;
     --seed) SEED=$2; shift ;;
+    --large-sample) LARGE_SAMPLE=$2; shift ;;
     *) usage ;;
   esac
   shift
 done
-[[ "$LARGE" =~ ^[0-9]+$ && "$SMALL" =~ ^[0-9]+$ && "$SEED" =~ ^[0-9]+$ ]] && (( SMALL >= 1 && LARGE > SMALL && LARGE <= 1009000 )) || usage
+[[ "$LARGE" =~ ^[0-9]+$ && "$SMALL" =~ ^[0-9]+$ && "$SEED" =~ ^[0-9]+$ && "$LARGE_SAMPLE" =~ ^[0-9]+$ ]] && (( SMALL >= 1 && LARGE > SMALL && LARGE <= 1009000 )) || usage
 
 require_services eligibility
 require_kafka
@@ -92,7 +95,7 @@ t2=$(now_ns)
 LOAD_S=$(secs_between "$t0" "$t2")
 PUBLISH_S=$(secs_between "$t0" "$t1")
 say "  loaded: $(prop "$WORK/scale-publish-large.properties" published_certifications) certifications published in ${PUBLISH_S} s, all applied after ${LOAD_S} s; data under $SUITE_HOME/data: $(data_size)"
-measure large "$LARGE" $(( LARGE < 10000 ? LARGE : 10000 ))
+measure large "$LARGE" $(( LARGE < LARGE_SAMPLE ? LARGE : LARGE_SAMPLE ))
 
 S="$WORK/scale-small.properties" L="$WORK/scale-large.properties"
 RATIO=$(fmt_ratio "$(prop "$L" p99_ms)" "$(prop "$S" p99_ms)")

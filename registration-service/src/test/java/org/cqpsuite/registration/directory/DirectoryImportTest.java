@@ -131,6 +131,23 @@ class DirectoryImportTest {
         return fiche;
     }
 
+    /**
+     * The fiche that {@code renewal} renewed, of the same certification, under a new code: inactive, 2019-12-02 →
+     * 2024-12-01, its successors the renewal and {@code otherSuccessors}; {@code renewal} now names it as predecessor.
+     */
+    static Map<String, Object> renewed(String certification, Map<String, Object> renewal, String... otherSuccessors) {
+        Map<String, Object> old = fiche(certification, "CQP", rncpCode());
+        old.put("active", false);
+        old.put("decidedOn", "2019-12-02");
+        old.put("effectiveFrom", "2019-12-02");
+        old.put("endsOn", "2024-12-01");
+        List<Object> successors = new ArrayList<>(List.of(renewal.get("code")));
+        successors.addAll(List.of(otherSuccessors));
+        old.put("successorCodes", successors);
+        renewal.put("predecessorCodes", List.of(old.get("code")));
+        return old;
+    }
+
     @SafeVarargs
     static ValidatableResponse importAs(String token, String exportDate, Map<String, Object>... fiches) {
         return importAs(token, exportDate, List.of(fiches));
@@ -587,16 +604,9 @@ class DirectoryImportTest {
     @Test
     void aRenewalChainWithinOneCertificationIsLinkedWhicheverComesFirst() throws Exception {
         String certification = certification("CQP");
-        String oldCode = rncpCode();
         String newCode = rncpCode();
         Map<String, Object> renewal = fiche(certification, "CQP", newCode);
-        renewal.put("predecessorCodes", List.of(oldCode));
-        Map<String, Object> old = fiche(certification, "CQP", oldCode);
-        old.put("active", false);
-        old.put("decidedOn", "2019-12-02");
-        old.put("effectiveFrom", "2019-12-02");
-        old.put("endsOn", "2024-12-01");
-        old.put("successorCodes", List.of(newCode, "RNCP40000"));
+        Map<String, Object> old = renewed(certification, renewal, "RNCP40000");
 
         String[] ids = importing("2026-08-16", renewal, old)
                 .body("results.outcome", contains("CREATED", "CREATED"))
@@ -686,16 +696,8 @@ class DirectoryImportTest {
         // One chunk: a CQP renewed (its new fiche first, then the old one, which links back to it), a CQP registered
         // in the RNCP and the RS, and an other certification: several items and events per certification.
         String renewed = certification("CQP");
-        String oldCode = rncpCode();
-        String newCode = rncpCode();
-        Map<String, Object> renewal = fiche(renewed, "CQP", newCode);
-        renewal.put("predecessorCodes", List.of(oldCode));
-        Map<String, Object> old = fiche(renewed, "CQP", oldCode);
-        old.put("active", false);
-        old.put("decidedOn", "2019-12-02");
-        old.put("effectiveFrom", "2019-12-02");
-        old.put("endsOn", "2024-12-01");
-        old.put("successorCodes", List.of(newCode));
+        Map<String, Object> renewal = fiche(renewed, "CQP", rncpCode());
+        Map<String, Object> old = renewed(renewed, renewal);
         String both = certification("CQPI");
         String other = certification("OTHER");
         double applied = chunks("applied");
