@@ -90,10 +90,12 @@ public class ReadModelReader {
             return found;
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("""
+                PreparedStatement select = connection.prepareStatement(codes.size() == 1 ? """
+                        SELECT code, certification_id FROM registration WHERE code = ?
+                        ORDER BY effective_from DESC NULLS LAST, position DESC LIMIT 1""" : """
                         SELECT DISTINCT ON (code) code, certification_id FROM registration WHERE code = ANY(?)
                         ORDER BY code, effective_from DESC NULLS LAST, position DESC""")) {
-            select.setArray(1, connection.createArrayOf("varchar", codes.toArray()));
+            bind(select, connection, "varchar", codes);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString(1), rows.getObject(2, UUID.class));
@@ -102,6 +104,20 @@ public class ReadModelReader {
             return found;
         } catch (SQLException e) {
             throw new ReadModelUnavailableException(e);
+        }
+    }
+
+    /**
+     * Binds the values of {@code column = ?} (one value) or {@code column = ANY(?)} (several). A question about one code
+     * is the common case: with a scalar, PostgreSQL settles on a generic plan of the prepared statement after five
+     * executions; with a one-element array it estimates ten rows and plans every execution again.
+     */
+    private static void bind(PreparedStatement select, Connection connection, String type, Collection<?> values)
+            throws SQLException {
+        if (values.size() == 1) {
+            select.setObject(1, values.iterator().next());
+        } else {
+            select.setArray(1, connection.createArrayOf(type, values.toArray()));
         }
     }
 
@@ -146,14 +162,14 @@ public class ReadModelReader {
         if (ids.isEmpty()) {
             return found;
         }
+        String where = ids.size() == 1 ? "= ?" : "= ANY(?)";
         try (Connection connection = dataSource.getConnection()) {
-            Array wanted = connection.createArrayOf("uuid", ids.toArray());
             Map<UUID, List<RegistrationFacts>> registrations = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT certification_id, id, directory, code, status, effective_from, ends_on, decided_on, level,
                         block_codes, withdrawn_on, successor_id, successor_code, legal_basis
-                    FROM registration WHERE certification_id = ANY(?) ORDER BY certification_id, position""")) {
-                select.setArray(1, wanted);
+                    FROM registration WHERE certification_id %s ORDER BY certification_id, position""".formatted(where))) {
+                bind(select, connection, "uuid", ids);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         registrations.computeIfAbsent(rows.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -166,8 +182,8 @@ public class ReadModelReader {
                     SELECT c.id, c.kind, c.title, c.status, c.cpnes, c.carrying_branches, c.rome_codes,
                         t.transmission_dates
                     FROM certification c LEFT JOIN transmission_record t ON t.certification_id = c.id
-                    WHERE c.id = ANY(?)""")) {
-                select.setArray(1, wanted);
+                    WHERE c.id %s""".formatted(where))) {
+                bind(select, connection, "uuid", ids);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);

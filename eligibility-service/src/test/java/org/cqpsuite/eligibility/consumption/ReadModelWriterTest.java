@@ -123,6 +123,36 @@ class ReadModelWriterTest {
                 .containsExactly(code);
     }
 
+    @Test
+    void aCodeCarriedByTwoCertificationsIsTheOneRegisteredLastWhetherAskedAloneOrAmongOthers() {
+        // A data error upstream; the reader reads one code and several codes with two different statements.
+        String askedAlone = TestEvents.rncpCode();
+        String askedAmongOthers = TestEvents.rncpCode();
+        UUID first = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        RegistrationState earlier = new TestEvents.Registrations(first)
+                .rncp(UUID.randomUUID(), askedAlone, LocalDate.of(2020, 2, 20), LocalDate.of(2020, 3, 1),
+                        LocalDate.of(2025, 3, 1), 4)
+                .rncp(UUID.randomUUID(), askedAmongOthers, LocalDate.of(2020, 2, 20), LocalDate.of(2020, 3, 1),
+                        LocalDate.of(2025, 3, 1), 4)
+                .state();
+        RegistrationState later = new TestEvents.Registrations(last)
+                .rncp(UUID.randomUUID(), askedAlone, LocalDate.of(2023, 2, 20), LocalDate.of(2023, 3, 1),
+                        LocalDate.of(2028, 3, 1), 4)
+                .rncp(UUID.randomUUID(), askedAmongOthers, LocalDate.of(2023, 2, 20), LocalDate.of(2023, 3, 1),
+                        LocalDate.of(2028, 3, 1), 4)
+                .state();
+        // The later one applied first: the answer does not depend on the order of the rows.
+        writer.applyAll(List.of(certification(first, 1), certification(last, 1), registrations(later, 1),
+                registrations(earlier, 1)));
+
+        assertThat(reader.certificationIdOf(askedAlone)).contains(last);
+        String unknown = TestEvents.rncpCode();
+        assertThat(reader.certificationIdsOf(List.of(askedAmongOthers, unknown)))
+                .containsExactlyEntriesOf(java.util.Map.of(askedAmongOthers, last));
+        assertThat(reader.findAll(List.of(first, last)).keySet()).containsExactly(first, last);
+    }
+
     private static ReadModelChange certification(UUID id, long sequence) {
         CertificationState state = TestEvents.certification(id, CertificationState.KIND_CQP, "CQP Soudeur",
                 new CpneState("CPNE de la métallurgie", "3248"));
