@@ -54,7 +54,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockKeys(Collection<String> keys) {
         Set<String> locked = lockedKeys();
-        List<String> toLock = keys.stream().filter(key -> !locked.contains(key)).distinct().sorted().toList();
+        List<String> toLock = keys.stream().filter(key -> !locked.contains(key)).distinct().toList();
         if (toLock.isEmpty()) {
             return;
         }

@@ -3,6 +3,7 @@ package org.cqpsuite.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code cqp.outbox.publish.failures} [{@code cqp_outbox_publish_failures_total}]: failed relay batches.</li>
  * </ul>
  */
+// Created at start, so that the meters are scraped (at 0) before the first event, not only after it.
+@Startup
 @ApplicationScoped
 public class OutboxMetrics {
 

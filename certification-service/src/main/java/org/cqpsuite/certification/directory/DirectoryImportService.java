@@ -624,8 +624,10 @@ public class DirectoryImportService {
     private record Batch(Set<String> knownBranches, Map<ImportKey, Stored> existing) {
     }
 
-    /** A valid item that changes something: created when nothing is stored under its key, else updated. */
-    /** One item to write; {@code id} is its certification's, drawn here for a new one. */
+    /**
+     * A valid item that changes something: created when nothing is stored under its key, else updated. {@code id} is
+     * its certification's: the stored one's, or drawn before the write for a new one (its chunk locks its outbox key).
+     */
     private record Write(Candidate candidate, Stored stored, Desired desired, String at, UUID id) {
     }
 

@@ -108,9 +108,9 @@ public class ReadModelReader {
     }
 
     /**
-     * Binds the values of {@code column = ?} (one value) or {@code column = ANY(?)} (several). A question about one code
-     * is the common case: with a scalar, PostgreSQL settles on a generic plan of the prepared statement after five
-     * executions; with a one-element array it estimates ten rows and plans every execution again.
+     * Binds the values of {@code column = ?} (one value) or {@code column = ANY(?)} (several). A question about one
+     * code is the common case: with a scalar, PostgreSQL settles on a generic plan of the prepared statement after
+     * five executions; with a one-element array it estimates ten rows and plans every execution again.
      */
     private static void bind(PreparedStatement select, Connection connection, String type, Collection<?> values)
             throws SQLException {
@@ -168,7 +168,8 @@ public class ReadModelReader {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT certification_id, id, directory, code, status, effective_from, ends_on, decided_on, level,
                         block_codes, withdrawn_on, successor_id, successor_code, legal_basis
-                    FROM registration WHERE certification_id %s ORDER BY certification_id, position""".formatted(where))) {
+                    FROM registration WHERE certification_id %s ORDER BY certification_id, position"""
+                    .formatted(where))) {
                 bind(select, connection, "uuid", ids);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -28,8 +28,8 @@ final class CertificationRows {
     private final Map<UUID, RegisteredCertification> certifications;
     private final Map<UUID, List<Transmission>> transmissions = new HashMap<>();
     private final Map<UUID, List<RegistrationEntity>> registrations = new HashMap<>();
-    /** Certifications outside these rows holding a code live (not REPLACED), by directory and code. */
-    private final Map<String, Set<UUID>> holdersElsewhere = new HashMap<>();
+    /** The items' codes held live (not REPLACED) by certifications outside these rows, as "directory code". */
+    private final Set<String> heldElsewhere = new HashSet<>();
 
     private CertificationRows(Map<UUID, RegisteredCertification> certifications) {
         this.certifications = certifications;
@@ -52,14 +52,13 @@ final class CertificationRows {
                 .forEach(r -> rows.registrations.get(r.certificationId).add(r));
         if (!codes.isEmpty()) {
             RegistrationEntity.getEntityManager().createQuery("""
-                    select r.directory, r.code, r.certificationId from RegistrationEntity r
+                    select r.directory, r.code from RegistrationEntity r
                     where r.code in ?1 and r.status <> ?2 and r.certificationId not in ?3""", Object[].class)
                     .setParameter(1, List.copyOf(new HashSet<>(codes)))
                     .setParameter(2, RegistrationStatus.REPLACED)
                     .setParameter(3, ids)
                     .getResultList()
-                    .forEach(holder -> rows.holdersElsewhere.computeIfAbsent(key((Directory) holder[0],
-                            (String) holder[1]), key -> new HashSet<>()).add((UUID) holder[2]));
+                    .forEach(held -> rows.heldElsewhere.add(key((Directory) held[0], (String) held[1])));
         }
         return rows;
     }
@@ -105,8 +104,7 @@ final class CertificationRows {
 
     /** Whether a certification other than this one holds the code live in its directory, as of this transaction. */
     boolean heldByAnother(Directory directory, String code, UUID certificationId) {
-        if (holdersElsewhere.getOrDefault(key(directory, code), Set.of()).stream()
-                .anyMatch(holder -> !holder.equals(certificationId))) {
+        if (heldElsewhere.contains(key(directory, code))) {
             return true;
         }
         for (Map.Entry<UUID, List<RegistrationEntity>> certification : registrations.entrySet()) {

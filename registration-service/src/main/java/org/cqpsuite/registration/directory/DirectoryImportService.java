@@ -51,10 +51,12 @@ import org.jboss.logging.Logger;
  * <p>Cost per batch: three queries load what is recorded for all the batch's certifications; an item that changes
  * nothing is answered from them, without a transaction. A chunk costs five statements to lock and read its
  * certifications and one to lock its events' keys in the outbox; then an item costs its inserts (registration,
- * history entry, transmission when inferred) and its events, planned and stated from the rows in memory. certification-service is asked, in one request for the batch
- * ({@code POST /certifications/lookups}), about the certifications this service does not know yet (or whose kind the
- * importer now gives differently); later imports compare the kind recorded. Items of different certifications are applied by {@code cqp.directory-import.parallelism}
- * workers; the items of one certification one after the other, in the batch's order.
+ * history entry, transmission when inferred) and its events, planned and stated from the rows in memory.
+ * certification-service is asked, in one request for the batch ({@code POST /certifications/lookups}), about the
+ * certifications this service does not know yet (or whose kind the importer now gives differently); later imports
+ * compare the kind recorded. Items of different certifications are applied by
+ * {@code cqp.directory-import.parallelism} workers; the items of one certification one after the other, in the
+ * batch's order.
  */
 @ApplicationScoped
 public class DirectoryImportService {
@@ -320,9 +322,9 @@ public class DirectoryImportService {
     /**
      * Applies items of one lane, in order, in one transaction: one commit for the chunk rather than one per item.
      * The chunk's certifications are locked and read once ({@link CertificationRows}); each item changes their rows in
-     * place, so it sees the items before it as it would have after their commits. If any item is refused or fails, the chunk rolls back and its items are applied again one
-     * transaction each: the refused or failing item alone is REJECTED, the others are written, with the same results
-     * as item-by-item transactions.
+     * place, so it sees the items before it as it would have after their commits. If any item is refused or fails,
+     * the chunk rolls back and its items are applied again one transaction each: the refused or failing item alone is
+     * REJECTED, the others are written, with the same results as item-by-item transactions.
      */
     private void applyChunk(List<Item> chunk, LocalDate exportDate, LocalDate today, String author,
             ItemResult[] results) {
