@@ -44,12 +44,13 @@ http_status() {
   ) 2>/dev/null || echo 000
 }
 
-# The body of a GET (HTTP/1.0, so never chunked); empty when nothing answers.
+# The body of a GET (HTTP/1.0, so never chunked); empty when nothing answers. ACCEPT: application/json unless given
+# (text/plain for the Prometheus metrics).
 http_body() {
-  local port=$1 path=$2
+  local port=$1 path=$2 accept=${3:-application/json}
   (
     exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
-    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n' "$path" >&3
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: %s\r\n\r\n' "$path" "$accept" >&3
     local line
     while IFS= read -r -t 30 line <&3 && [[ "${line%$'\r'}" != "" ]]; do :; done
     cat <&3

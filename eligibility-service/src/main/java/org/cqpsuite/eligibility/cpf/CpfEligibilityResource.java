@@ -115,8 +115,9 @@ public class CpfEligibilityResource {
         }
         DirectoryCode parsed = DirectoryCode.parse(code)
                 .orElseThrow(() -> ProblemException.invalid("code", "pattern", DirectoryCode.RULE));
-        // Most questions are repeats answered from memory: then no worker thread is needed (this runs on the event
-        // loop, as a method returning Uni does), which is most of what a question costs beyond the HTTP exchange.
+        // Most questions are about a certification in memory (asked before, or loaded ahead by ReadModelCacheFiller):
+        // then no worker thread is needed (this runs on the event loop, as a method returning Uni does), which is most
+        // of what a question costs beyond the HTTP exchange. Only a question that needs the database goes to a worker.
         byte[] known = service.byCodeFromMemory(parsed, asOf);
         if (known != null) {
             return Uni.createFrom().item(json(known));

@@ -30,8 +30,9 @@ public class CpfEligibilityService {
     }
 
     /**
-     * The JSON of {@link #byCode}'s answer if everything it needs is in memory (the read model's cache and the answer
-     * cache): this never touches the database, so it may run on the event loop. {@code null} otherwise.
+     * The JSON of {@link #byCode}'s answer if the certification is in memory (the read model's cache): the answer
+     * kept from an earlier question, or computed now and kept. This never touches the database, so it may run on the
+     * event loop (computing an answer is a fraction of a millisecond of CPU). {@code null} otherwise.
      *
      * @throws ProblemException 404 when the cache knows that no certification carries the code
      */
@@ -41,7 +42,7 @@ public class CpfEligibilityService {
             return null;
         }
         CertificationRecord certification = known.certification().orElseThrow(code::unknown);
-        return answers.answer(certification, code.asked(), date, known.dataAsOf());
+        return answerJson(certification, code, date, known.dataAsOf());
     }
 
     /** The JSON of {@link #byCode}'s answer, reading the database for what memory lacks, and kept for next time. */
@@ -49,7 +50,10 @@ public class CpfEligibilityService {
         UUID id = readModel.certificationIdOf(code.registrationCode())
                 .orElseThrow(code::unknown);
         CertificationRecord certification = readModel.find(id).orElseThrow(code::unknown);
-        Instant dataAsOf = readModel.lastEventTime();
+        return answerJson(certification, code, date, readModel.lastEventTime());
+    }
+
+    private byte[] answerJson(CertificationRecord certification, DirectoryCode code, LocalDate date, Instant dataAsOf) {
         byte[] cached = answers.answer(certification, code.asked(), date, dataAsOf);
         return cached != null ? cached
                 : answers.keep(certification, code.asked(), date, answer(certification, code, date, dataAsOf));

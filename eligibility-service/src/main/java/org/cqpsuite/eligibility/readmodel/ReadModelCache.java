@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -31,6 +33,7 @@ public class ReadModelCache {
 
     private final Cache<String, Optional<UUID>> idsByCode;
     private final Cache<UUID, Optional<CertificationRecord>> certifications;
+    private final long maxCertifications;
     private final AtomicLong generation = new AtomicLong();
     private final Object dataAsOfLock = new Object();
     private volatile boolean active;
@@ -39,6 +42,7 @@ public class ReadModelCache {
 
     public ReadModelCache(@ConfigProperty(name = "cqp.read-model.cache.certifications") long maxCertifications,
             MeterRegistry registry) {
+        this.maxCertifications = maxCertifications;
         this.certifications = Caffeine.newBuilder().maximumSize(maxCertifications).recordStats().build();
         // A code is a few bytes: keep four times more of them, unknown codes included.
         this.idsByCode = Caffeine.newBuilder().maximumSize(4 * maxCertifications).recordStats().build();
@@ -49,6 +53,11 @@ public class ReadModelCache {
     /** Whether the cache is in use: only while every change is heard. */
     public boolean active() {
         return active;
+    }
+
+    /** Whether it holds fewer certifications than it may: a certification loaded now would not push another out. */
+    boolean hasRoom() {
+        return certifications.estimatedSize() < maxCertifications;
     }
 
     /** The generation to pass to the {@code keep} methods: take it before reading the database. */
@@ -124,16 +133,30 @@ public class ReadModelCache {
         codes.forEach(idsByCode::invalidate);
     }
 
-    /** Forgets what {@link ReadModelNotifications} payloads name. */
-    public void forgetAnnounced(Iterable<String> payloads) {
+    /** Forgets what {@link ReadModelNotifications} payloads name, and says what that was. */
+    public Forgotten forgetAnnounced(Iterable<String> payloads) {
+        Set<UUID> changed = new LinkedHashSet<>();
+        boolean everything = false;
         for (String payload : payloads) {
             ReadModelNotifications.Change change = ReadModelNotifications.Change.parse(payload);
             if (change == null) {
                 forgetAll();
+                everything = true;
             } else {
                 forget(change.certificationId(), change.codes());
+                changed.add(change.certificationId());
             }
         }
+        return new Forgotten(everything, changed);
+    }
+
+    /**
+     * What {@link #forgetAnnounced} forgot.
+     *
+     * @param everything the whole read model changed (a rebuild)
+     * @param certifications the certifications that changed
+     */
+    public record Forgotten(boolean everything, Set<UUID> certifications) {
     }
 
     /** Forgets everything. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -19,7 +20,8 @@ import org.postgresql.PGNotification;
  * Keeps {@link ReadModelCache} right: one connection of its own listens to the read model's
  * {@link ReadModelNotifications} (sent by whichever instance applied the change, this one or another sharing the
  * database) and makes the cache forget each changed certification. The cache is on only while this listener is
- * connected; a lost connection turns it off until the listener is back (retried every second).
+ * connected; a lost connection turns it off until the listener is back (retried every second). It tells
+ * {@link ReadModelCacheFiller} when the cache turns on and what each change made it forget.
  */
 @ApplicationScoped
 public class ReadModelChangeListener {
@@ -30,14 +32,16 @@ public class ReadModelChangeListener {
 
     private final AgroalDataSource dataSource;
     private final ReadModelCache cache;
+    private final ReadModelCacheFiller filler;
     private final boolean enabled;
     private volatile boolean running;
     private volatile Thread thread;
 
-    public ReadModelChangeListener(AgroalDataSource dataSource, ReadModelCache cache,
+    public ReadModelChangeListener(AgroalDataSource dataSource, ReadModelCache cache, ReadModelCacheFiller filler,
             @ConfigProperty(name = "cqp.read-model.cache.enabled") boolean enabled) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.filler = filler;
         this.enabled = enabled;
     }
 
@@ -72,6 +76,7 @@ public class ReadModelChangeListener {
                     statement.execute("LISTEN " + ReadModelNotifications.CHANNEL);
                 }
                 cache.listening();
+                filler.fillAll();
                 if (failed) {
                     // Says when the outage warned about below is over (an operator's question after a failover).
                     LOG.info("Listening to the read model's changes again: the cache is on");
@@ -88,9 +93,11 @@ public class ReadModelChangeListener {
                         }
                         continue;
                     }
+                    List<String> payloads = new ArrayList<>(notifications.length);
                     for (PGNotification notification : notifications) {
-                        cache.forgetAnnounced(List.of(notification.getParameter()));
+                        payloads.add(notification.getParameter());
                     }
+                    filler.forgot(cache.forgetAnnounced(payloads));
                 }
             } catch (SQLException | RuntimeException e) {
                 cache.deaf();

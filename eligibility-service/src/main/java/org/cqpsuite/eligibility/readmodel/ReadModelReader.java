@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cqpsuite.eligibility.rules.CertificationFacts;
 import org.cqpsuite.eligibility.rules.RegistrationFacts;
@@ -204,6 +207,58 @@ public class ReadModelReader {
         } catch (SQLException e) {
             throw new ReadModelUnavailableException(e);
         }
+    }
+
+    /**
+     * Up to {@code limit} certification ids of the read model after {@code after} ({@code null}: from the first), in
+     * id order: the pages of {@link ReadModelCacheFiller}'s walk through the read model.
+     */
+    List<UUID> certificationIdsAfter(UUID after, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(after == null
+                        ? "SELECT id FROM certification ORDER BY id LIMIT ?"
+                        : "SELECT id FROM certification WHERE id > ? ORDER BY id LIMIT ?")) {
+            int index = 1;
+            if (after != null) {
+                select.setObject(index++, after);
+            }
+            select.setInt(index, limit);
+            List<UUID> ids = new ArrayList<>(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new ReadModelUnavailableException(e);
+        }
+    }
+
+    /**
+     * Reads the certifications and the certification of each of their codes, and has the cache keep them, as a
+     * question about each would have (the code of two certifications is the one registered last, whichever of the two
+     * is loaded). Also reads the time of the last applied event, which answers from memory need.
+     *
+     * @return whether the cache kept all of it: {@code false} when a change was announced while reading (what was read
+     *         may be old), or the cache is off
+     */
+    boolean fill(Collection<UUID> ids) {
+        if (!cache.active()) {
+            return false;
+        }
+        long readAt = cache.generation();
+        Map<UUID, CertificationRecord> loaded = load(ids);
+        Set<String> codes = new HashSet<>();
+        loaded.values().forEach(record -> record.registrations().stream().map(RegistrationFacts::code)
+                .filter(Objects::nonNull).forEach(codes::add));
+        Map<String, UUID> owners = loadIds(codes);
+        for (UUID id : ids) {
+            cache.keepCertification(id, Optional.ofNullable(loaded.get(id)), readAt);
+        }
+        owners.forEach((code, id) -> cache.keepId(code, Optional.of(id), readAt));
+        lastEventTime();
+        return cache.active() && cache.generation() == readAt;
     }
 
     /**

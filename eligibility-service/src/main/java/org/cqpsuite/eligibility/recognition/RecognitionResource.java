@@ -104,7 +104,7 @@ public class RecognitionResource {
         }
         DirectoryCode parsed = DirectoryCode.parse(code)
                 .orElseThrow(() -> ProblemException.invalid("code", "pattern", DirectoryCode.RULE));
-        // As for the CPF question: a repeat is answered from memory on the event loop, anything else on a worker.
+        // As for the CPF question: a certification in memory is answered on the event loop, anything else on a worker.
         byte[] known = service.byCodeFromMemory(parsed, branch, asOf, awardedOn);
         if (known != null) {
             return Uni.createFrom().item(json(known));

@@ -40,8 +40,9 @@ public class RecognitionService {
     }
 
     /**
-     * The JSON of {@link #byCodeJson}'s answer if everything it needs is in memory (the read model's cache and the
-     * answer cache): this never touches the database, so it may run on the event loop. {@code null} otherwise.
+     * The JSON of {@link #byCodeJson}'s answer if the certification is in memory (the read model's cache): the answer
+     * kept from an earlier question, or computed now and kept. This never touches the database, so it may run on the
+     * event loop. {@code null} otherwise.
      *
      * @throws ProblemException 404 when the cache knows that no certification carries the code
      */
@@ -51,8 +52,7 @@ public class RecognitionService {
             return null;
         }
         CertificationRecord certification = known.certification().orElseThrow(code::unknown);
-        return answers.answer(certification, new Question(code.registrationCode(), idcc, date, awardedOn),
-                known.dataAsOf());
+        return answerJson(certification, code, idcc, date, awardedOn, known.dataAsOf());
     }
 
     /**
@@ -64,7 +64,11 @@ public class RecognitionService {
     public byte[] byCodeJson(DirectoryCode code, String idcc, LocalDate date, LocalDate awardedOn) {
         CertificationRecord certification = readModel.certificationIdOf(code.registrationCode())
                 .flatMap(readModel::find).orElseThrow(code::unknown);
-        Instant dataAsOf = readModel.lastEventTime();
+        return answerJson(certification, code, idcc, date, awardedOn, readModel.lastEventTime());
+    }
+
+    private byte[] answerJson(CertificationRecord certification, DirectoryCode code, String idcc, LocalDate date,
+            LocalDate awardedOn, Instant dataAsOf) {
         Question question = new Question(code.registrationCode(), idcc, date, awardedOn);
         byte[] cached = answers.answer(certification, question, dataAsOf);
         return cached != null ? cached : answers.keep(certification, question,
