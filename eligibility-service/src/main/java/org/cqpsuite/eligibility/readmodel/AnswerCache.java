@@ -24,9 +24,9 @@ import java.util.function.UnaryOperator;
  * <p>An answer depends only on the certification record it was computed from and the question; and on
  * {@code dataAsOf}, which changes with every applied event (of any certification). So the JSON is kept without its
  * {@code dataAsOf} value (the answer's last member), which is appended when answering, and each entry remembers the
- * very record it was computed from: it is used only while the read model's cache still holds that same record
- * (identity), that is until the certification changes. No invalidation is needed: an entry met with another record
- * is dropped (and counted as a miss), the others are evicted by size.
+ * record it was computed from: it is used only while the read model's cache holds that same record or an equal one
+ * (the same certification read again), that is until the certification changes. No invalidation is needed: an entry
+ * met with a different record is dropped (and counted as a miss), the others are evicted by size.
  *
  * @param <K> the question (code, date...)
  * @param <V> the answer, a record whose last component is {@code dataAsOf}
@@ -70,16 +70,17 @@ public final class AnswerCache<K, V> {
     }
 
     /**
-     * The JSON of the answer to {@code question}, if one was kept and computed from this very {@code certification}
-     * record, ending with {@code dataAsOf}; {@code null} otherwise.
+     * The JSON of the answer to {@code question}, if one was kept and computed from this {@code certification} record
+     * (or an equal one), ending with {@code dataAsOf}; {@code null} otherwise.
      */
     public byte[] answer(CertificationRecord certification, K question, Instant dataAsOf) {
         Entry entry = entries.getIfPresent(question);
         if (entry == null) {
             return null;
         }
-        if (entry.source() != certification) {
+        if (entry.source() != certification && !entry.source().equals(certification)) {
             // Computed from an older record of the certification: never useful again, and a miss for the metrics.
+            // (An equal record, the same certification read again, by the cache filler say, gives the same answer.)
             stats.staleHit();
             entries.asMap().remove(question, entry);
             return null;

@@ -59,13 +59,21 @@ class CpfAnswerCacheTest {
     }
 
     @Test
-    void anAnswerIsUsedOnlyForTheVeryRecordItWasComputedFrom() {
+    void anAnswerIsUsedForTheRecordItWasComputedFromOrAnEqualOneReadAgain() {
         cache.keep(record, "RNCP34486", DATE, view(EVENT));
-        // The certification changed (or was read again from the database): an equal but other record.
+        // The certification was read again from the database (the cache filler reloads it): an equal, other record.
         CertificationRecord reread = record();
 
-        assertThat(reread).isEqualTo(record);
-        assertThat(cache.answer(reread, "RNCP34486", DATE, EVENT)).isNull();
+        assertThat(reread).isNotSameAs(record).isEqualTo(record);
+        assertThat(cache.answer(reread, "RNCP34486", DATE, EVENT)).isNotNull();
+        assertThat(cache.answer(record, "RNCP34486", DATE, EVENT)).isNotNull();
+    }
+
+    @Test
+    void anAnswerIsNotUsedOnceTheCertificationChanged() {
+        cache.keep(record, "RNCP34486", DATE, view(EVENT));
+
+        assertThat(cache.answer(changed(), "RNCP34486", DATE, EVENT)).isNull();
         // Dropped: not even the record it came from finds it any more.
         assertThat(cache.answer(record, "RNCP34486", DATE, EVENT)).isNull();
     }
@@ -75,7 +83,7 @@ class CpfAnswerCacheTest {
         cache.answer(record, "RNCP34486", DATE, EVENT); // nothing kept yet
         cache.keep(record, "RNCP34486", DATE, view(EVENT));
         cache.answer(record, "RNCP34486", DATE, EVENT); // given from memory
-        cache.answer(record(), "RNCP34486", DATE, EVENT); // kept, but from an older record
+        cache.answer(changed(), "RNCP34486", DATE, EVENT); // kept, but from an older record
 
         assertThat(cache.stats().hitCount()).isEqualTo(1);
         assertThat(cache.stats().missCount()).isEqualTo(2);
@@ -103,6 +111,12 @@ class CpfAnswerCacheTest {
     private CertificationRecord record() {
         return new CertificationRecord(id, CertificationFacts.Kind.CQP, "CQP Soudeur « TIG »", "PUBLISHED", List.of(),
                 List.of("1486"), List.of(), List.of(LocalDate.of(2020, 1, 15)), List.of());
+    }
+
+    /** The same certification after a change: a second transmission recorded. */
+    private CertificationRecord changed() {
+        return new CertificationRecord(id, CertificationFacts.Kind.CQP, "CQP Soudeur « TIG »", "PUBLISHED", List.of(),
+                List.of("1486"), List.of(), List.of(LocalDate.of(2020, 1, 15), LocalDate.of(2021, 1, 15)), List.of());
     }
 
     private static String text(byte[] json) {
