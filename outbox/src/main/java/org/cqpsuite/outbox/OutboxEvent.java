@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.Generated;
 
 /** One row of {@code outbox_event}: an event written with its business change, published later by the relay. */
 @Entity
@@ -24,9 +23,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /**
      * Order in which the relay reads and sends the rows, assigned by the database (identity column) at insert. Across
-     * keys it is not commit order: a feed reader must use {@link #feedPosition}.
+     * keys it is not commit order: a feed reader must use {@link #feedPosition}. Not read back after an insert (the
+     * row appended holds {@code null} until read again): reading it back kept a transaction's inserts out of JDBC
+     * batches.
      */
-    @Generated
     @Column(name = "position", insertable = false, updatable = false)
     public Long position;
 

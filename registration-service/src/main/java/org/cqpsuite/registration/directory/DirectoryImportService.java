@@ -137,7 +137,8 @@ public class DirectoryImportService {
 
         ItemResult rejected(List<Violation> found) {
             return new ItemResult(fiche.code(), fiche.legalBasis(), fiche.certificationId(), null,
-                    ItemOutcome.REJECTED, List.of(), found.stream().map(v -> new Problem.FieldError(field(v.field()), v.rule(), v.message())).toList());
+                    ItemOutcome.REJECTED, List.of(), found.stream()
+                            .map(v -> new Problem.FieldError(field(v.field()), v.rule(), v.message())).toList());
         }
     }
 
@@ -395,15 +396,17 @@ public class DirectoryImportService {
         CertificationRows rows = CertificationRows.lockAndLoad(certificationIds, codes, clock.instant());
         events.willChange(certificationIds);
         List<ItemResult> applied = new ArrayList<>(items.size());
+        ChunkWrites writes = new ChunkWrites();
         for (Item item : items) {
-            applied.add(apply(item, rows, exportDate, today, author));
+            applied.add(apply(item, rows, exportDate, today, author, writes));
         }
+        writes.write(RegistrationHistoryEntry.getEntityManager());
         return applied;
     }
 
     /** One item, against its certification's rows (locked), which it changes in place: plan, write, publish. */
     private ItemResult apply(Item item, CertificationRows rows, LocalDate exportDate, LocalDate today,
-            String author) {
+            String author, ChunkWrites writes) {
         ImportedRegistration fiche = item.imported();
         CertificationKind kind = fiche.kind();
         UUID certificationId = fiche.certificationId();
@@ -437,7 +440,7 @@ public class DirectoryImportService {
             transmission.recordedAt = now;
             transmission.recordedBy = author;
             transmission.inferred = true;
-            transmission.persist();
+            writes.add(transmission);
             rows.added(transmission);
             publish(rows, certification, RegistrationEventType.TRANSMITTED, now, published);
         }
@@ -453,13 +456,13 @@ public class DirectoryImportService {
             entity.predecessorId = plan.predecessorId();
             entity.persist();
             rows.added(entity);
-            history(entity, IMPORT, details, author, now);
+            writes.add(history(entity, IMPORT, details, author, now));
             for (Entry linked : plan.backLinks()) {
                 RegistrationEntity successor = rows.registration(certificationId, linked.id());
                 successor.predecessorId = entity.id;
                 successor.updatedAt = now;
-                history(successor, IMPORT_LINK, Map.of("exportDate", exportDate, "predecessorId", entity.id,
-                        "predecessorCode", fiche.code()), author, now);
+                writes.add(history(successor, IMPORT_LINK, Map.of("exportDate", exportDate, "predecessorId",
+                        entity.id, "predecessorCode", fiche.code()), author, now));
             }
             outcome = ItemOutcome.CREATED;
         } else {
@@ -467,7 +470,7 @@ public class DirectoryImportService {
             if (plan.change() != Change.NONE) {
                 entity.apply(plan.state(), now);
                 entity.predecessorId = plan.predecessorId();
-                history(entity, historyAction(plan.change()), details, author, now);
+                writes.add(history(entity, historyAction(plan.change()), details, author, now));
             }
             outcome = ItemOutcome.UPDATED;
         }
@@ -597,8 +600,9 @@ public class DirectoryImportService {
         return toAsk.isEmpty() ? Map.of() : certifications.findAll(toAsk);
     }
 
-    private void history(RegistrationEntity registration, String action, Object details, String author,
-            Instant now) {
+    /** A history entry of the registration as it is now, to be inserted at the end of the chunk (ChunkWrites). */
+    private RegistrationHistoryEntry history(RegistrationEntity registration, String action, Object details,
+            String author, Instant now) {
         RegistrationHistoryEntry entry = new RegistrationHistoryEntry();
         entry.registrationId = registration.id;
         entry.certificationId = registration.certificationId;
@@ -607,7 +611,7 @@ public class DirectoryImportService {
         entry.details = json.valueToTree(details);
         entry.recordedAt = now;
         entry.recordedBy = author;
-        entry.persist();
+        return entry;
     }
 
     private static String historyAction(Change change) {

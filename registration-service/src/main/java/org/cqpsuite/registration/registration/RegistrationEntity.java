@@ -17,7 +17,6 @@ import org.cqpsuite.registration.domain.Directory;
 import org.cqpsuite.registration.domain.Registration;
 import org.cqpsuite.registration.domain.RegistrationStatus;
 import org.cqpsuite.registration.domain.RegistrationType;
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -95,7 +94,10 @@ public class RegistrationEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Generated
+    /**
+     * Order of the certification's registrations, assigned by the database (identity column) at insert. Not read
+     * back after an insert (queries order by it; no code reads it): reading it back kept inserts out of JDBC batches.
+     */
     @Column(insertable = false, updatable = false)
     public Long position;
 

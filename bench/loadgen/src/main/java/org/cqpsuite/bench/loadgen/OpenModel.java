@@ -1,17 +1,18 @@
 package org.cqpsuite.bench.loadgen;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.http.RequestOptions;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
  * Open model, constant rate: request i has the intended send time start + i / rate, fixed in advance whatever the
- * answers. A pacer thread hands the due requests to the event loops; a request waits for a free connection if all are
- * busy (at most --connections are opened). Its latency is measured from its intended send time to the end of its
+ * answers. Each event loop sends its share when due (it schedules itself for the next intended time); a request
+ * waits for a free connection if all are busy (at most --connections are opened). Its latency is measured from its intended send time to the end of its
  * body, so that a stall delays, and counts against, every request that should have been sent during it (the
  * correction for coordinated omission, as in wrk2). The uncorrected time, from the moment a connection took the
  * request, is printed beside it, and the pacer's own lateness too.
@@ -36,53 +37,28 @@ final class OpenModel {
 
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long measureStart = t0 + (long) (warmupCount * intervalNanos);
-        List<Worker> workers = Engine.deploy(vertx, Engine.workers(s, i -> new Worker(s, i, measureStart)));
+        int threads = Math.max(1, s.threads());
+        List<Worker> workers = Engine.deploy(vertx, Engine.workers(s,
+                i -> new Worker(s, i, threads, t0, intervalNanos, warmupCount, total, measureStart)));
 
-        // The pacer: sleeps until the next intended send time, then hands every due request to its event loop.
-        Histogram pacerLag = new Histogram(Tally.MAX_NANOS, 3);
-        int threads = workers.size();
-        long i = 0;
-        CpuWatch cpu = new CpuWatch(s.serverPid());
-        boolean watching = false;
-        while (i < total) {
-            if (!watching && i >= warmupCount) {
-                cpu.start();
-                watching = true;
-            }
-            long now = System.nanoTime();
-            long next = t0 + (long) (i * intervalNanos);
-            if (next > now) {
-                LockSupport.parkNanos(next - now);
-                continue;
-            }
-            long[][] batch = new long[threads][];
-            int[] fill = new int[threads];
-            long upTo = i;
-            while (upTo < total && t0 + (long) (upTo * intervalNanos) <= now) {
-                upTo++;
-            }
-            for (int w = 0; w < threads; w++) {
-                batch[w] = new long[(int) ((upTo - i) / threads + 1)];
-            }
-            for (; i < upTo; i++) {
-                long intended = t0 + (long) (i * intervalNanos);
-                int w = (int) (i % threads);
-                batch[w][fill[w]++] = intended;
-                if (i >= warmupCount) {
-                    pacerLag.recordValue(Math.min(now - intended, Tally.MAX_NANOS));
-                }
-            }
-            for (int w = 0; w < threads; w++) {
-                if (fill[w] > 0) {
-                    Worker worker = workers.get(w);
-                    long[] times = batch[w];
-                    int n = fill[w];
-                    worker.onLoop(() -> worker.submit(times, n));
-                }
-            }
+        // Each event loop paces its own share of the requests (request i goes to loop i % threads): a separate pacer
+        // thread handing them over woke a loop for every few requests, and cost the load generator three times the
+        // CPU per request of the closed model, enough to saturate 2 cores at half the maximum rate.
+        for (Worker w : workers) {
+            w.onLoop(w::pace);
         }
-        if (!watching) {
-            cpu.start();
+        CpuWatch cpu = new CpuWatch(s.serverPid());
+        long untilMeasured = measureStart - System.nanoTime();
+        if (untilMeasured > 0) {
+            TimeUnit.NANOSECONDS.sleep(untilMeasured);
+        }
+        cpu.start();
+        for (Worker w : workers) {
+            w.paced.get(s.durationMs() + s.warmupMs() + 60_000, TimeUnit.MILLISECONDS);
+        }
+        Histogram pacerLag = new Histogram(Tally.MAX_NANOS, 3);
+        for (Worker w : workers) {
+            pacerLag.add(w.pacerLag);
         }
         CpuWatch.Result cpuUse = cpu.stop();
         for (Worker w : workers) {
@@ -124,23 +100,60 @@ final class OpenModel {
     }
 
     private static final class Worker extends Engine.Worker {
+        private final int step;
+        private final long t0;
+        private final double intervalNanos;
+        private final long warmupCount;
+        private final long total;
         private final long measureStart;
+        /** This loop's lateness in sending each measured request (read once {@link #paced} completes). */
+        final Histogram pacerLag = new Histogram(Tally.MAX_NANOS, 3);
+        /** Completes when this loop has sent all its requests. */
+        final CompletableFuture<Void> paced = new CompletableFuture<>();
+        private long next;
         private long outstanding;
         private boolean draining;
 
-        Worker(LoadGen.Settings s, int index, long measureStart) {
+        Worker(LoadGen.Settings s, int index, int step, long t0, double intervalNanos, long warmupCount, long total,
+                long measureStart) {
             super(s, index);
+            this.step = step;
+            this.t0 = t0;
+            this.intervalNanos = intervalNanos;
+            this.warmupCount = warmupCount;
+            this.total = total;
             this.measureStart = measureStart;
+            this.next = index;
         }
 
         @Override
         void begin() {
-            // Requests come from the pacer.
+            // Pacing starts when every loop is deployed (pace).
         }
 
-        void submit(long[] intended, int n) {
-            for (int k = 0; k < n; k++) {
-                send(intended[k]);
+        /**
+         * Sends every request of this loop whose intended time has come, then schedules itself for the next one on
+         * the loop (Netty's scheduler: the loop wakes for it, or earlier for an answer, and sends what is due then).
+         */
+        void pace() {
+            long now = System.nanoTime();
+            while (next < total) {
+                long intended = t0 + (long) (next * intervalNanos);
+                if (intended > now) {
+                    break;
+                }
+                if (next >= warmupCount) {
+                    pacerLag.recordValue(Math.min(now - intended, Tally.MAX_NANOS));
+                }
+                send(intended);
+                next += step;
+            }
+            if (next < total) {
+                long delay = t0 + (long) (next * intervalNanos) - System.nanoTime();
+                ((ContextInternal) context).nettyEventLoop().schedule(this::pace, Math.max(delay, 0),
+                        TimeUnit.NANOSECONDS);
+            } else {
+                paced.complete(null);
             }
         }
 
