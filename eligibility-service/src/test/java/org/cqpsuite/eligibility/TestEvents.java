@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.cqpsuite.eligibility.consumption.ReadModelChange;
 import org.cqpsuite.events.CloudEventHeaders;
 import org.cqpsuite.events.certification.CertificationEventData;
 import org.cqpsuite.events.certification.CertificationEventType;
@@ -105,6 +106,20 @@ public final class TestEvents {
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The read model's change for a created CQP "CQP Soudeur" of the metallurgy CPNE (branch 3248). */
+    public static ReadModelChange certificationChange(UUID id, long sequence) {
+        CertificationState state = certification(id, CertificationState.KIND_CQP, "CQP Soudeur",
+                new CpneState("CPNE de la métallurgie", "3248"));
+        return new ReadModelChange.CertificationChange(CertificationEvents.TOPIC, id, sequence, Instant.now(),
+                CertificationEventType.CREATED.ceType(), state);
+    }
+
+    /** The read model's change for a certification's registration state. */
+    public static ReadModelChange registrationChange(RegistrationState state, long sequence) {
+        return new ReadModelChange.RegistrationChange(RegistrationEvents.TOPIC, state.certificationId(), sequence,
+                Instant.now(), RegistrationEventType.REGISTERED.ceType(), state);
     }
 
     /** A certification's registration state, built step by step like registration-service does. */

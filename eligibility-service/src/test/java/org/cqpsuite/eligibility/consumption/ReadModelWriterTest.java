@@ -1,6 +1,8 @@
 package org.cqpsuite.eligibility.consumption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cqpsuite.eligibility.TestEvents.certificationChange;
+import static org.cqpsuite.eligibility.TestEvents.registrationChange;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +22,6 @@ import org.cqpsuite.eligibility.readmodel.ReadModelCache;
 import org.cqpsuite.eligibility.readmodel.ReadModelNotifications;
 import org.cqpsuite.eligibility.readmodel.ReadModelReader;
 import org.cqpsuite.eligibility.rules.RegistrationFacts;
-import org.cqpsuite.events.certification.CertificationEventType;
-import org.cqpsuite.events.certification.CertificationEvents;
-import org.cqpsuite.events.certification.CertificationState;
-import org.cqpsuite.events.certification.CpneState;
-import org.cqpsuite.events.registration.RegistrationEventType;
-import org.cqpsuite.events.registration.RegistrationEvents;
 import org.cqpsuite.events.registration.RegistrationState;
 import org.cqpsuite.testinfra.RealInfrastructureResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,9 +62,9 @@ class ReadModelWriterTest {
         RegistrationState withdrawn = states.update(registration, "WITHDRAWN", LocalDate.of(2022, 6, 30), null, null)
                 .state();
 
-        List<ApplyOutcome> outcomes = writer.applyAll(List.of(certification(id, 1),
-                registrations(transmitted, 1), registrations(withdrawn, 3), registrations(registered, 2),
-                registrations(registered, 2)));
+        List<ApplyOutcome> outcomes = writer.applyAll(List.of(certificationChange(id, 1),
+                registrationChange(transmitted, 1), registrationChange(withdrawn, 3), registrationChange(registered, 2),
+                registrationChange(registered, 2)));
 
         assertThat(outcomes).containsExactly(ApplyOutcome.APPLIED, ApplyOutcome.APPLIED, ApplyOutcome.APPLIED,
                 ApplyOutcome.APPLIED, ApplyOutcome.DUPLICATE);
@@ -79,7 +74,7 @@ class ReadModelWriterTest {
         assertThat(record.transmissionDates()).containsExactly(LocalDate.of(2020, 1, 15));
         assertThat(reader.certificationIdOf(code)).contains(id);
 
-        assertThat(writer.applyAll(List.of(registrations(registered, 2), registrations(registered, 5))))
+        assertThat(writer.applyAll(List.of(registrationChange(registered, 2), registrationChange(registered, 5))))
                 .containsExactly(ApplyOutcome.STALE, ApplyOutcome.APPLIED_AFTER_GAP);
         assertThat(reader.find(id).orElseThrow().registrations()).extracting(RegistrationFacts::status)
                 .containsExactly(RegistrationFacts.Status.REGISTERED);
@@ -89,7 +84,7 @@ class ReadModelWriterTest {
     void aChangeAnnouncedByAnotherInstanceReachesThisInstancesCache() throws Exception {
         UUID id = UUID.randomUUID();
         String code = TestEvents.rncpCode();
-        writer.applyAll(List.of(certification(id, 1)));
+        writer.applyAll(List.of(certificationChange(id, 1)));
         assertThat(reader.certificationIdOf(code)).as("unknown").isEmpty();
         // ...and now known to be unknown. The reader keeps what it read only if no change was announced meanwhile
         // (the live consumer may be applying other tests' events): ask until it is kept.
@@ -143,8 +138,8 @@ class ReadModelWriterTest {
                         LocalDate.of(2028, 3, 1), 4)
                 .state();
         // The later one applied first: the answer does not depend on the order of the rows.
-        writer.applyAll(List.of(certification(first, 1), certification(last, 1), registrations(later, 1),
-                registrations(earlier, 1)));
+        writer.applyAll(List.of(certificationChange(first, 1), certificationChange(last, 1),
+                registrationChange(later, 1), registrationChange(earlier, 1)));
 
         assertThat(reader.certificationIdOf(askedAlone)).contains(last);
         String unknown = TestEvents.rncpCode();
@@ -153,15 +148,4 @@ class ReadModelWriterTest {
         assertThat(reader.findAll(List.of(first, last)).keySet()).containsExactly(first, last);
     }
 
-    private static ReadModelChange certification(UUID id, long sequence) {
-        CertificationState state = TestEvents.certification(id, CertificationState.KIND_CQP, "CQP Soudeur",
-                new CpneState("CPNE de la métallurgie", "3248"));
-        return new ReadModelChange.CertificationChange(CertificationEvents.TOPIC, id, sequence, Instant.now(),
-                CertificationEventType.CREATED.ceType(), state);
-    }
-
-    private static ReadModelChange registrations(RegistrationState state, long sequence) {
-        return new ReadModelChange.RegistrationChange(RegistrationEvents.TOPIC, state.certificationId(), sequence,
-                Instant.now(), RegistrationEventType.REGISTERED.ceType(), state);
-    }
 }

@@ -1,6 +1,8 @@
 package org.cqpsuite.eligibility.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cqpsuite.eligibility.TestEvents.certificationChange;
+import static org.cqpsuite.eligibility.TestEvents.registrationChange;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -8,7 +10,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,6 @@ import org.cqpsuite.eligibility.TestEvents;
 import org.cqpsuite.eligibility.consumption.ReadModelChange;
 import org.cqpsuite.eligibility.consumption.ReadModelWriter;
 import org.cqpsuite.eligibility.rules.RegistrationFacts;
-import org.cqpsuite.events.certification.CertificationEventType;
-import org.cqpsuite.events.certification.CertificationEvents;
-import org.cqpsuite.events.certification.CertificationState;
-import org.cqpsuite.events.certification.CpneState;
-import org.cqpsuite.events.registration.RegistrationEventType;
-import org.cqpsuite.events.registration.RegistrationEvents;
 import org.cqpsuite.events.registration.RegistrationState;
 import org.cqpsuite.testinfra.RealInfrastructureResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +53,7 @@ class ReadModelCacheFillerTest {
         UUID id = UUID.randomUUID();
         String code = TestEvents.rncpCode();
 
-        writer.applyAll(List.of(certification(id, 1), registrations(registered(id, code), 1)));
+        writer.applyAll(List.of(certificationChange(id, 1), registrationChange(registered(id, code), 1)));
 
         // Only inMemory is asked (never the database): the filler must have put both the code and the certification.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reader.inMemory(code)).isNotNull());
@@ -74,11 +69,11 @@ class ReadModelCacheFillerTest {
         UUID registration = UUID.randomUUID();
         String code = TestEvents.rncpCode();
         TestEvents.Registrations states = new TestEvents.Registrations(id);
-        writer.applyAll(List.of(certification(id, 1), registrations(states.rncp(registration, code,
+        writer.applyAll(List.of(certificationChange(id, 1), registrationChange(states.rncp(registration, code,
                 LocalDate.of(2020, 2, 20), LocalDate.of(2020, 3, 1), LocalDate.of(2025, 3, 1), 4).state(), 1)));
         await().atMost(PATIENCE).until(() -> reader.inMemory(code) != null);
 
-        writer.applyAll(List.of(registrations(states.update(registration, "WITHDRAWN", LocalDate.of(2022, 6, 30),
+        writer.applyAll(List.of(registrationChange(states.update(registration, "WITHDRAWN", LocalDate.of(2022, 6, 30),
                 null, null).state(), 2)));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -98,8 +93,8 @@ class ReadModelCacheFillerTest {
             UUID id = UUID.randomUUID();
             String code = TestEvents.rsCode();
             codes.add(code);
-            changes.add(certification(id, 1));
-            changes.add(registrations(registered(id, code), 1));
+            changes.add(certificationChange(id, 1));
+            changes.add(registrationChange(registered(id, code), 1));
         }
         writer.applyAll(changes);
 
@@ -123,15 +118,4 @@ class ReadModelCacheFillerTest {
                 LocalDate.of(2021, 2, 1), LocalDate.of(2026, 2, 1)).state();
     }
 
-    private static ReadModelChange certification(UUID id, long sequence) {
-        CertificationState state = TestEvents.certification(id, CertificationState.KIND_CQP, "CQP Soudeur",
-                new CpneState("CPNE de la métallurgie", "3248"));
-        return new ReadModelChange.CertificationChange(CertificationEvents.TOPIC, id, sequence, Instant.now(),
-                CertificationEventType.CREATED.ceType(), state);
-    }
-
-    private static ReadModelChange registrations(RegistrationState state, long sequence) {
-        return new ReadModelChange.RegistrationChange(RegistrationEvents.TOPIC, state.certificationId(), sequence,
-                Instant.now(), RegistrationEventType.REGISTERED.ceType(), state);
-    }
 }
