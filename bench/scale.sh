@@ -9,7 +9,8 @@
 #   2. publishes synthetic certifications up to --large (1 000 000), waits until the read model has applied them all
 #      (GET /freshness: no lag), and measures the same rate on 10 000 codes drawn at random among all of them.
 # Before each measurement it waits until the eligibility-service has filled its read model cache
-# (cqp_read_model_cache_fill_complete). The cache holds 20 000 certifications by default: for 1 000 000 in memory,
+# (cqp_read_model_cache_fill_complete). The cache holds 20 000 certifications by default, and a read model larger
+# than the cache is not loaded ahead: for 1 000 000 in memory,
 # start the suite with CQP_READ_MODEL_CACHE_CERTIFICATIONS=1100000 CQP_ELIGIBILITY_JAVA_OPTS="-XX:+UseSerialGC
 # -Xms24m -Xmx3g"; otherwise the codes it does not hold are read from PostgreSQL on their first question.
 # Loading 1 000 000 certifications is 4 000 000 events: tens of minutes, and a few GB of disk for Kafka's log and

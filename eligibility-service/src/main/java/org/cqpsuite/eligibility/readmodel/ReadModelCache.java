@@ -55,6 +55,11 @@ public class ReadModelCache {
         return active;
     }
 
+    /** How many certifications it may hold ({@code cqp.read-model.cache.certifications}). */
+    long capacity() {
+        return maxCertifications;
+    }
+
     /** Whether it holds fewer certifications than it may: a certification loaded now would not push another out. */
     boolean hasRoom() {
         return certifications.estimatedSize() < maxCertifications;

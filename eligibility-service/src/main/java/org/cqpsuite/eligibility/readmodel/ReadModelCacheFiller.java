@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * Loads the read model into {@link ReadModelCache} ahead of the questions, so that the first question about a code
  * is answered from memory too, not only the ones after it: the whole read model (page by page, in id order) each time
- * the cache turns on, then each certification that changes, right after the change made the cache forget it. It
- * stops where the cache is full ({@code cqp.read-model.cache.certifications}): the certifications left out are read
- * from the database on their first question, as without it.
+ * the cache turns on, then each certification that changes, right after the change made the cache forget it. Only
+ * when the whole read model fits in the cache ({@code cqp.read-model.cache.certifications}): otherwise an arbitrary
+ * part of it would take the memory and the room of the certifications actually asked about, so the cache is left to
+ * the questions (each certification read from the database on its first question, least useful out first).
  *
  * <p>It only ever adds what a question would have read: a page read while a change was announced is read again
  * later (after a pause, so that a burst of events, a rebuild's, is not read over and over), never kept old.
@@ -43,8 +44,11 @@ public class ReadModelCacheFiller {
     /** Whether the walk through the read model is to do, and whether from its first page. Guarded by {@link #lock}. */
     private boolean walk;
     private boolean walkFromStart;
-    /** Whether the cache holds the whole read model as far as this knows (or as much of it as fits). */
+    /** Whether the cache holds the whole read model as far as this knows, or is left to the questions. */
     private volatile boolean complete;
+    /** Whether the cache is to hold the whole read model: as found at the start of the last walk. */
+    private volatile boolean wanted;
+    private volatile boolean loggedTooLarge;
     /** How many certifications the last walk through the read model loaded. */
     private volatile int lastWalk;
     private volatile boolean running;
@@ -105,7 +109,10 @@ public class ReadModelCacheFiller {
         }
     }
 
-    /** The cache has just forgotten these: load them again while it has room (everything again after a rebuild). */
+    /**
+     * The cache has just forgotten these: load them again if it is to hold the whole read model and has room
+     * (everything again after a rebuild).
+     */
     void forgot(ReadModelCache.Forgotten forgotten) {
         if (!enabled) {
             return;
@@ -114,7 +121,7 @@ public class ReadModelCacheFiller {
             fillAll();
             return;
         }
-        if (forgotten.certifications().isEmpty() || !cache.hasRoom()) {
+        if (forgotten.certifications().isEmpty() || !wanted || !cache.hasRoom()) {
             return;
         }
         synchronized (lock) {
@@ -161,6 +168,10 @@ public class ReadModelCacheFiller {
                 }
             }
             try {
+                if (walking && walkedTo == null && walked == 0 && !fits()) {
+                    endWalk(0, walkStarted);
+                    continue;
+                }
                 if (walking) {
                     batch = cache.hasRoom() ? reader.certificationIdsAfter(walkedTo, PAGE) : List.of();
                     if (batch.isEmpty()) {
@@ -192,6 +203,20 @@ public class ReadModelCacheFiller {
         }
     }
 
+    /** Whether the read model fits in the cache; when not, the cache is left to the questions (logged once). */
+    private boolean fits() {
+        long certifications = reader.certificationCount();
+        boolean fits = certifications <= cache.capacity();
+        if (!fits && (wanted || lastWalk > 0 || !loggedTooLarge)) {
+            LOG.infof("The read model holds %d certifications, more than its cache (cqp.read-model.cache.certifications"
+                    + "=%d): not loaded ahead; each is read from the database on its first question", certifications,
+                    cache.capacity());
+            loggedTooLarge = true;
+        }
+        wanted = fits;
+        return fits;
+    }
+
     private void endWalk(int walked, long started) {
         synchronized (lock) {
             if (walkFromStart) {
@@ -200,10 +225,14 @@ public class ReadModelCacheFiller {
             walk = false;
         }
         lastWalk = walked;
+        if (!wanted) {
+            return;
+        }
         if (cache.hasRoom()) {
             LOG.infof("The read model cache holds the read model: %d certifications loaded in %d ms", walked,
                     (System.nanoTime() - started) / 1_000_000);
         } else {
+            // The read model grew past the cache during the walk.
             LOG.infof("The read model cache is full after %d certifications (cqp.read-model.cache.certifications): "
                     + "the others are read from the database when first asked about", walked);
         }

@@ -209,6 +209,18 @@ public class ReadModelReader {
         }
     }
 
+    /** How many certifications the read model holds. */
+    long certificationCount() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM certification");
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new ReadModelUnavailableException(e);
+        }
+    }
+
     /**
      * Up to {@code limit} certification ids of the read model after {@code after} ({@code null}: from the first), in
      * id order: the pages of {@link ReadModelCacheFiller}'s walk through the read model.
