@@ -203,11 +203,14 @@ public class ReadModelCacheFiller {
         }
     }
 
-    /** Whether the read model fits in the cache; when not, the cache is left to the questions (logged once). */
+    /**
+     * Whether the read model fits in the cache; when not, the cache is left to the questions (logged the first time,
+     * and each time after it fitted).
+     */
     private boolean fits() {
         long certifications = reader.certificationCount();
         boolean fits = certifications <= cache.capacity();
-        if (!fits && (wanted || lastWalk > 0 || !loggedTooLarge)) {
+        if (!fits && (wanted || !loggedTooLarge)) {
             LOG.infof("The read model holds %d certifications, more than its cache (cqp.read-model.cache.certifications"
                     + "=%d): not loaded ahead; each is read from the database on its first question", certifications,
                     cache.capacity());
