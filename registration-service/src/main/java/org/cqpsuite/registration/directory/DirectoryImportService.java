@@ -50,8 +50,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Cost per batch: three queries load what is recorded for all the batch's certifications; an item that changes
  * nothing is answered from them, without a transaction. A chunk costs five statements to lock and read its
- * certifications and one to lock its events' keys in the outbox; then an item costs its inserts (registration,
- * history entry, transmission when inferred) and its events, planned and stated from the rows in memory.
+ * certifications and one to lock its events' keys in the outbox; its items are planned and their events stated from
+ * the rows in memory, and its writes go in JDBC batches: registrations and outbox rows at the flush (inserts grouped
+ * by table), transmissions and history entries together at its end ({@link ChunkWrites}).
  * certification-service is asked, in one request for the batch ({@code POST /certifications/lookups}), about the
  * certifications this service does not know yet (or whose kind the importer now gives differently); later imports
  * compare the kind recorded. Items of different certifications are applied by

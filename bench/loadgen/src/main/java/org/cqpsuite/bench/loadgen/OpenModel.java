@@ -149,9 +149,11 @@ final class OpenModel {
                 next += step;
             }
             if (next < total) {
+                // Netty's scheduler for its nanosecond delays (Vert.x timers count in milliseconds); the requests are
+                // then sent from this worker's Vert.x context, as its answers are handled.
                 long delay = t0 + (long) (next * intervalNanos) - System.nanoTime();
-                ((ContextInternal) context).nettyEventLoop().schedule(this::pace, Math.max(delay, 0),
-                        TimeUnit.NANOSECONDS);
+                ((ContextInternal) context).nettyEventLoop().schedule(() -> context.runOnContext(v -> pace()),
+                        Math.max(delay, 0), TimeUnit.NANOSECONDS);
             } else {
                 paced.complete(null);
             }
