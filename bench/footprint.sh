@@ -8,10 +8,12 @@
 #                      [--load-duration 15s] [--connections 64]
 #
 # Each service's packaged jar (<service>-service/target/quarkus-app/quarkus-run.jar; ./suite build makes them) is
-# started alone, one after the other, as ./suite starts it (same JVM options: JAVA_OPTS, default -XX:+UseSerialGC -Xms24m -Xmx256m; the suite's
-# JWT key and Kafka broker) but on a free port and with data of its own, so that it never touches the running suite's:
-# its own database bench_footprint_<service> in the suite's PostgreSQL (created on first use, kept; the first time,
-# the instance is started once unmeasured so that Flyway's migrations and the initial loads are not timed), and for
+# started alone, one after the other, as ./suite starts it (the same JVM options and class data archive, see
+# infrastructure/service-jvm.sh; the suite's JWT key and Kafka broker) but on a free port and with data of its own, so
+# that it never touches the running suite's: its own database bench_footprint_<service> in the suite's PostgreSQL
+# (created on first use, kept). The instance is first started once unmeasured when its database is new (so that
+# Flyway's migrations and the initial loads are not timed) or when it has no class data archive yet (that start
+# records it, as a user's first start after a build does): what is measured is a user's usual start. And for
 # the eligibility-service its own consumer group (bench-footprint-eligibility): it keeps its own read model of the
 # topics (the first time it replays them all; later it catches up with what was published since, and the idle time
 # starts once it has no lag). The registration instance's expiry job and outbox relay run on its own (empty)
@@ -51,27 +53,33 @@ done
 [[ " $SERVICES " != *" registration "* ]] || require_services certification
 build_loadgen
 
-PID="" SAMPLER=""
+PID="" SAMPLER="" CDS_PENDING=""
 stop() {
   if alive "$SAMPLER"; then kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; fi
   SAMPLER=""
+  local clean=0
   if alive "$PID"; then
     kill -TERM "$PID" 2>/dev/null || true
     local n=0
     while alive "$PID" && (( n++ < 300 )); do sleep 0.1; done
-    alive "$PID" && kill -KILL "$PID" 2>/dev/null || true
+    if alive "$PID"; then kill -KILL "$PID" 2>/dev/null || true; else clean=1; fi
     wait "$PID" 2>/dev/null || true
   fi
-  PID=""
+  cds_settle "$CDS_PENDING" "$clean"
+  PID="" CDS_PENDING=""
 }
 trap stop EXIT
 
 kb_of() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
-# start_instance SVC PORT LOG: starts the service as ./suite does, on its own database (and consumer group).
+# start_instance SVC PORT LOG: starts the service as ./suite does, on its own database (and consumer group); T0 is the
+# time just before the start.
 start_instance() {
   local svc=$1 port=$2 log=$3
+  service_java_opts "$svc"
+  cds_options "$svc" "$SERVICE_OPTS"
+  T0=$(now_ns)
   # shellcheck disable=SC2086
   QUARKUS_HTTP_PORT="$port" \
   QUARKUS_DATASOURCE_JDBC_URL="${PG_BASE}bench_footprint_$svc" \
@@ -83,7 +91,7 @@ start_instance() {
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$(cd "$SUITE_HOME/keys" && pwd)/jwt-public.pem" \
   MP_JWT_VERIFY_ISSUER=cqp-suite \
   QUARKUS_REST_CLIENT_CERTIFICATION_SERVICE_URL="http://127.0.0.1:${PORT[certification]}" \
-    "$JAVA" $SERVICE_JAVA_OPTS -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+    "$JAVA" $SERVICE_OPTS $CDS_OPTS -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
   PID=$!
 }
 
@@ -99,20 +107,20 @@ wait_ready() {
   done
 }
 
-# launch SVC LOG: picks a free port (PORT_USED), starts the instance and waits until it is ready; T0 is the time just
-# before the start. Another process may take the port between the check and the start (other suites, other
-# benchmarks): then again on another port.
+# launch SVC LOG: picks a free port (PORT_USED), starts the instance and waits until it is ready (T0: its start).
+# Another process may take the port between the check and the start (other suites, other benchmarks): then again on
+# another port.
 launch() {
   local svc=$1 log=$2 tries=0 rc
   while :; do
     PORT_USED=$(free_port)
-    T0=$(now_ns)
     start_instance "$svc" "$PORT_USED" "$log"
     rc=0
     wait_ready "$svc" "$PORT_USED" "$log" "$T0" || rc=$?
     (( rc == 0 )) && return 0
     wait "$PID" 2>/dev/null || true
-    PID=""
+    cds_settle "$CDS_PENDING" 0
+    PID="" CDS_PENDING=""
     (( tries++ < 5 )) || fail "$svc-service found no free port; see $log"
     say "  (port $PORT_USED was taken meanwhile: again on another one)"
   done
@@ -148,7 +156,7 @@ load_urls() {
 }
 
 machine_note
-say "JVM options: $SERVICE_JAVA_OPTS; idle time before reading RSS: ${IDLE} s$( ((LOAD)) && echo "; load: loadgen closed, $CONNECTIONS connections, 5 s warm-up + $LOAD_DURATION")"
+say "JVM options: as ./suite (printed per service); idle time before reading RSS: ${IDLE} s$( ((LOAD)) && echo "; load: loadgen closed, $CONNECTIONS connections, 5 s warm-up + $LOAD_DURATION")"
 say ""
 ROWS=()
 for svc in $SERVICES; do
@@ -156,15 +164,19 @@ for svc in $SERVICES; do
   created=$(loadgen createdb --url "$PG_BASE" --name "bench_footprint_$svc" \
     --user "${CQP_PG_USER:-postgres}" --password "${CQP_PG_PASSWORD:-postgres}") \
     || fail "could not create the database bench_footprint_$svc"
-  if [[ "$created" == created ]]; then
-    say "Preparing $svc-service's own database bench_footprint_$svc (a first, unmeasured start: migrations$(
-      [[ $svc == eligibility ]] && echo ", replay of the topics into its read model"))..."
+  service_java_opts "$svc"
+  if [[ "$created" == created ]] || { [[ "${CQP_CDS:-true}" != false ]] \
+      && [[ ! -s "$(cds_archive "$svc" "$SERVICE_OPTS")" ]]; }; then
+    say "Preparing $svc-service (a first, unmeasured start: $(
+      [[ "$created" == created ]] && echo "migrations of its own database bench_footprint_$svc$(
+        [[ $svc == eligibility ]] && echo ", replay of the topics into its read model")" || echo "its class data archive"))..."
     launch "$svc" "$WORK/footprint-$svc-prepare.log"
     [[ "$svc" != eligibility ]] || wait_instance_caught_up "$PORT_USED"
     stop
   fi
   say "Starting $svc-service on a free port (database bench_footprint_$svc)..."
   launch "$svc" "$log"
+  opts="$SERVICE_OPTS $CDS_OPTS"
   t1=$(now_ns) t0=$T0 port=$PORT_USED
   ready=$(secs_between "$t0" "$t1")
   started=$(grep -o 'started in [0-9.]*s' "$log" | head -1 | grep -o '[0-9.]*' || echo '?')
@@ -195,6 +207,7 @@ for svc in $SERVICES; do
   fi
   hwm=$(kb_of "$PID" VmHWM)
   stop
+  say "  JVM options: $opts"
   say "  ready in ${ready} s (Quarkus: started in ${started} s); RSS $(mb "$rss_ready") MB at ready, $(mb "$rss") MB after ${IDLE} s idle$( ((LOAD)) && echo ", $(mb "$rss_load") MB at most under load ($rps req/s)")"
   ROWS+=("$(printf '  %-24s %9s %11s %12s %12s %13s %10s %12s   %-6s %-7s %-7s' "$svc-service" "$ready" "$started" \
     "$(mb "$rss_ready")" "$(mb "$rss")" "$( ((LOAD)) && mb "$rss_load" || echo -)" "${rps:--}" "$(mb "$hwm")" \
@@ -207,7 +220,7 @@ for svc in $SERVICES; do
 done
 
 say ""
-say "Footprint (JVM mode, $SERVICE_JAVA_OPTS): process start to /q/health/ready = 200, RSS (VmRSS) after ${IDLE} s idle and under load"
+say "Footprint (JVM mode, as ./suite starts the services$([[ "${CQP_CDS:-true}" == false ]] && echo ", no class data archive")): process start to /q/health/ready = 200, RSS (VmRSS) after ${IDLE} s idle and under load"
 printf '  %-24s %9s %11s %12s %12s %13s %10s %12s   %-6s %-7s %-7s\n' service "ready s" "Quarkus s" "RSS@ready MB" \
   "RSS idle MB" "RSS load MB" "load req/s" "peak RSS MB" "<=2 s" "idle" "load"
 for row in "${ROWS[@]}"; do say "$row"; done

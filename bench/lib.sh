@@ -1,6 +1,6 @@
 # Shared by the bench scripts (sourced, not run). Needs bash and a JDK only, like ./suite: no curl, no jq.
 # The suite's ports and home come from the same variables as ./suite (CQP_SUITE_HOME, CQP_PG_PORT, CQP_KAFKA_PORT,
-# CQP_*_PORT, CQP_PG_URL, CQP_KAFKA_BOOTSTRAP, JAVA_OPTS); see the header of ./suite.
+# CQP_*_PORT, CQP_PG_URL, CQP_KAFKA_BOOTSTRAP, JAVA_OPTS, CQP_*_JAVA_OPTS, CQP_CDS, CQP_CDS_DIR); see the header of ./suite.
 
 BENCH="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 ROOT="$(cd "$BENCH/.." && pwd)"
@@ -17,8 +17,13 @@ declare -A PORT=(
   [registration]="${CQP_REGISTRATION_PORT:-8082}"
   [eligibility]="${CQP_ELIGIBILITY_PORT:-8083}"
 )
-# The services' JVM options, exactly as ./suite gives them.
-SERVICE_JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xms24m -Xmx256m}"
+# The services' JVM options and class data archives, exactly as ./suite gives them (service_java_opts, cds_options,
+# cds_settle). SERVICE_JAVA_OPTS: eligibility-service's options, which the bare Quarkus hello of throughput.sh runs
+# with too.
+# shellcheck source=../infrastructure/service-jvm.sh
+source "$ROOT/infrastructure/service-jvm.sh"
+service_java_opts eligibility
+SERVICE_JAVA_OPTS=$SERVICE_OPTS
 LOADGEN_JAVA_OPTS="${LOADGEN_JAVA_OPTS:--Xmx512m}"
 mkdir -p "$WORK"
 

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SuiteCommandIT {
 
     private static final Path HOME = SuiteRoot.ROOT.resolve("suite-tests/target/suite-home");
+    private static final Path CDS = HOME.resolve("cds");
     private static final Map<String, String> ENV = new HashMap<>();
     private static final Map<String, Integer> SERVICE_PORTS = new HashMap<>();
     // HTTP/1.1 without the h2c upgrade: once, the JDK client read the answer to its upgrade request as HTTP/2 frames.
@@ -57,6 +58,8 @@ class SuiteCommandIT {
         ENV.put("CQP_SUITE_HOME", HOME.toString());
         ENV.put("CQP_PG_PORT", String.valueOf(freePort()));
         ENV.put("CQP_KAFKA_PORT", String.valueOf(freePort()));
+        // Class data archives of their own: the first start records them whatever other suites left in target/cds.
+        ENV.put("CQP_CDS_DIR", CDS.toString());
         for (String service : List.of("certification", "registration", "eligibility")) {
             int port = freePort();
             SERVICE_PORTS.put(service, port);
@@ -86,6 +89,12 @@ class SuiteCommandIT {
             STARTED.add(Long.parseLong(Files.readString(HOME.resolve("run/" + name + ".pid")).trim()));
         }
         assertThat(Files.readString(HOME.resolve("logs/kafka.log"))).contains("Kafka Server started");
+        // No class data archive yet: each service records the classes it loads, for its stop to write them.
+        for (String service : SERVICE_PORTS.keySet()) {
+            assertThat(commandLine(servicePid(service))).as(service)
+                    .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit=" + CDS.resolve(service + "-")))
+                    .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="));
+        }
     }
 
     @Test
@@ -165,6 +174,52 @@ class SuiteCommandIT {
             assertThat(listening(Integer.parseInt(port))).as("port " + port).isFalse();
         }
         assertThat(suite("status").output().lines().filter(line -> line.contains("stopped"))).hasSize(5);
+        // Each service wrote its class data archive on the way out; nothing half-written is left.
+        assertThat(archives()).allMatch(name -> name.matches("(certification|registration|eligibility)-\\d+\\.jsa"))
+                .extracting(name -> name.substring(0, name.indexOf('-')))
+                .containsExactly("certification", "eligibility", "registration");
+    }
+
+    @Test
+    @Order(7)
+    void aLaterStartMapsTheArchivesOfItsJvmOptions() throws Exception {
+        // eligibility-service with options of its own: an archive made for other options is not its own.
+        ENV.put("CQP_ELIGIBILITY_JAVA_OPTS", "-XX:+UseSerialGC -Xms24m -Xmx300m");
+        List<String> before = archives();
+        Result up = suite("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+
+        for (String service : List.of("certification", "registration")) {
+            assertThat(get(SERVICE_PORTS.get(service), "/q/health/ready").statusCode()).isEqualTo(200);
+            String archive = before.stream().filter(name -> name.startsWith(service + "-")).findFirst().orElseThrow();
+            // Mapped by the JVM, not only named on its command line.
+            assertThat(Files.readString(Path.of("/proc/" + servicePid(service) + "/maps")))
+                    .as(service).contains(CDS.resolve(archive).toString());
+        }
+        List<String> eligibility = commandLine(servicePid("eligibility"));
+        assertThat(eligibility).contains("-Xmx300m").noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="))
+                .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit=" + CDS.resolve("eligibility-")));
+        assertThat(get(SERVICE_PORTS.get("eligibility"), "/q/health/ready").statusCode()).isEqualTo(200);
+
+        Result down = suite("down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(archives()).hasSize(4).containsAll(before)
+                .filteredOn(name -> name.startsWith("eligibility-")).hasSize(2);
+    }
+
+    private static long servicePid(String service) throws IOException {
+        return Long.parseLong(Files.readString(HOME.resolve("run/" + service + ".pid")).trim());
+    }
+
+    private static List<String> commandLine(long pid) throws IOException {
+        return List.of(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+                .split("\0"));
+    }
+
+    private static List<String> archives() throws IOException {
+        try (var files = Files.list(CDS)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static Result suite(String... args) throws Exception {
