@@ -24,14 +24,15 @@ final class OpenModel {
 
     static int run(LoadGen.Settings s) throws Exception {
         Vertx vertx = Engine.vertx(s.threads());
+        String transport = vertx.isNativeTransportEnabled() ? "epoll" : "nio";
         double intervalNanos = 1e9 / s.rate();
         long warmupCount = Math.round(s.rate() * s.warmupMs() / 1000.0);
         long measuredCount = Math.round(s.rate() * s.durationMs() / 1000.0);
         long total = warmupCount + measuredCount;
         System.out.printf(Locale.ROOT,
-                "[%s] open model: %.1f req/s, %s warm-up + %s measured, up to %d connections, %d thread(s)%n",
+                "[%s] open model: %.1f req/s, %s warm-up + %s measured, up to %d connections, %d thread(s), %s%n",
                 s.label(), s.rate(), Engine.seconds(s.warmupMs()), Engine.seconds(s.durationMs()), s.connections(),
-                s.threads());
+                s.threads(), transport + " transport");
         System.out.printf("  target      %s%n", s.targets().describe(s.random()));
         System.out.flush();
 
@@ -77,8 +78,9 @@ final class OpenModel {
         System.out.printf("  latency ms  %s   (from the intended send time: corrected)%n", Report.percentiles(t.latency));
         System.out.printf("  service ms  %s   (from the send on a connection: uncorrected)%n",
                 Report.percentiles(t.service));
-        System.out.printf(Locale.ROOT, "  pacer lag   p99 %.3f ms, max %.3f ms (the load generator's own lateness, "
-                + "included in the latency)%n", Tally.ms(pacerLag, 99), Tally.maxMs(pacerLag));
+        System.out.printf(Locale.ROOT, "  pacer lag   p50 %.3f ms, p99 %.3f ms, max %.3f ms (the load generator's "
+                + "own lateness, included in the latency)%n", Tally.ms(pacerLag, 50), Tally.ms(pacerLag, 99),
+                Tally.maxMs(pacerLag));
         System.out.printf("  statuses    %s%n", t.statusLine());
         System.out.printf("  errors      %d (%d unexpected status, %d transport, %d unfinished)%s%n", t.errors(),
                 t.badStatus, t.transportErrors, t.unfinished, t.firstError == null ? "" : "; first: " + t.firstError);
@@ -91,7 +93,8 @@ final class OpenModel {
                 .put("warmup_s", s.warmupMs() / 1000.0).put("duration_s", s.durationMs() / 1000.0)
                 .put("urls", s.targets().size()).put("sent", measuredCount).put("requests", t.answers)
                 .put("rps", achieved).put("errors", t.errors())
-                .put("pacer_lag_p99_ms", Tally.ms(pacerLag, 99)).put("pacer_lag_max_ms", Tally.maxMs(pacerLag));
+                .put("transport", transport)
+                .put("pacer_lag_p50_ms", Tally.ms(pacerLag, 50)).put("pacer_lag_p99_ms", Tally.ms(pacerLag, 99)).put("pacer_lag_max_ms", Tally.maxMs(pacerLag));
         r.putPercentiles("", t.latency);
         r.putPercentiles("service_", t.service);
         cpuUse.into(r, secs);
