@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,13 @@ public class ReadModelReader {
     private static final TypeReference<List<CertificationRecord.Cpne>> CPNES = new TypeReference<>() {
     };
 
+    /** Distinct recurring values shared by the records read (see {@link Canonical}): a few MB at most. */
+    private static final int SHARED_VALUES = 100_000;
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final ReadModelCache cache;
+    private final Canonical canonical = new Canonical(SHARED_VALUES);
 
     public ReadModelReader(AgroalDataSource dataSource, ObjectMapper json, ReadModelCache cache) {
         this.dataSource = dataSource;
@@ -192,8 +195,9 @@ public class ReadModelReader {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
                         byId.put(id, new CertificationRecord(id, CertificationFacts.Kind.valueOf(rows.getString(2)),
-                                rows.getString(3), rows.getString(4), cpnes(rows.getString(5)), strings(rows, 6),
-                                strings(rows, 7), dates(rows, 8), registrations.getOrDefault(id, List.of())));
+                                rows.getString(3), canonical.of(rows.getString(4)), cpnes(rows.getString(5)),
+                                canonical.list(strings(rows, 6)), canonical.list(strings(rows, 7)),
+                                canonical.list(dates(rows, 8)), registrations.getOrDefault(id, List.of())));
                     }
                 }
             }
@@ -261,14 +265,19 @@ public class ReadModelReader {
         }
         long readAt = cache.generation();
         Map<UUID, CertificationRecord> loaded = load(ids);
-        Set<String> codes = new HashSet<>();
+        // The caches' keys are the records' own id and code instances, not copies read again (32 and 56 bytes each).
+        Map<String, String> codes = new HashMap<>();
         loaded.values().forEach(record -> record.registrations().stream().map(RegistrationFacts::code)
-                .filter(Objects::nonNull).forEach(codes::add));
-        Map<String, UUID> owners = loadIds(codes);
+                .filter(Objects::nonNull).forEach(code -> codes.put(code, code)));
+        Map<String, UUID> owners = loadIds(codes.keySet());
         for (UUID id : ids) {
-            cache.keepCertification(id, Optional.ofNullable(loaded.get(id)), readAt);
+            CertificationRecord record = loaded.get(id);
+            cache.keepCertification(record == null ? id : record.id(), Optional.ofNullable(record), readAt);
         }
-        owners.forEach((code, id) -> cache.keepId(code, Optional.of(id), readAt));
+        owners.forEach((code, id) -> {
+            CertificationRecord owner = loaded.get(id);
+            cache.keepId(codes.getOrDefault(code, code), Optional.of(owner == null ? id : owner.id()), readAt);
+        });
         lastEventTime();
         return cache.active() && cache.generation() == readAt;
     }
@@ -319,19 +328,25 @@ public class ReadModelReader {
         }
     }
 
-    static RegistrationFacts registration(ResultSet rows) throws SQLException {
+    private RegistrationFacts registration(ResultSet rows) throws SQLException {
         int level = rows.getInt(9);
         Integer boxedLevel = rows.wasNull() ? null : level;
         return new RegistrationFacts(rows.getObject(2, UUID.class),
                 RegistrationFacts.Directory.valueOf(rows.getString(3)), rows.getString(4),
-                RegistrationFacts.Status.valueOf(rows.getString(5)), date(rows, 6), date(rows, 7), date(rows, 8),
-                boxedLevel, strings(rows, 10), date(rows, 11), rows.getObject(12, UUID.class), rows.getString(13),
-                rows.getString(14));
+                RegistrationFacts.Status.valueOf(rows.getString(5)), canonical.of(date(rows, 6)),
+                canonical.of(date(rows, 7)), canonical.of(date(rows, 8)), boxedLevel, strings(rows, 10),
+                canonical.of(date(rows, 11)), rows.getObject(12, UUID.class), rows.getString(13),
+                canonical.of(rows.getString(14)));
     }
 
     private List<CertificationRecord.Cpne> cpnes(String value) {
         try {
-            return json.readValue(value, CPNES);
+            List<CertificationRecord.Cpne> read = json.readValue(value, CPNES);
+            List<CertificationRecord.Cpne> shared = new ArrayList<>(read.size());
+            for (CertificationRecord.Cpne cpne : read) {
+                shared.add(new CertificationRecord.Cpne(canonical.of(cpne.name()), canonical.of(cpne.idcc())));
+            }
+            return canonical.list(shared);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The read model's cpnes column holds JSON written by ReadModelWriter", e);
         }

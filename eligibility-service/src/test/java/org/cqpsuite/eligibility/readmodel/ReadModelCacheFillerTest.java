@@ -113,6 +113,33 @@ class ReadModelCacheFillerTest {
         });
     }
 
+    @Test
+    void certificationsOfOneBranchShareItsValuesInMemory() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String firstCode = TestEvents.rncpCode();
+        String secondCode = TestEvents.rncpCode();
+
+        // Same CPNE and branch, registrations decided on the same dates: one copy of each in memory, not one each.
+        writer.applyAll(List.of(certificationChange(first, 1), registrationChange(registered(first, firstCode), 1),
+                certificationChange(second, 1), registrationChange(registered(second, secondCode), 1)));
+
+        await().atMost(PATIENCE).until(() -> reader.inMemory(firstCode) != null && reader.inMemory(secondCode) != null);
+        CertificationRecord a = reader.inMemory(firstCode).certification().orElseThrow();
+        CertificationRecord b = reader.inMemory(secondCode).certification().orElseThrow();
+        assertThat(a.cpnes()).isEqualTo(List.of(new CertificationRecord.Cpne("CPNE de la métallurgie", "3248")))
+                .isSameAs(b.cpnes());
+        assertThat(a.carryingBranches()).containsExactly("3248").isSameAs(b.carryingBranches());
+        assertThat(a.status()).isSameAs(b.status());
+        RegistrationFacts ra = a.registrations().get(0);
+        RegistrationFacts rb = b.registrations().get(0);
+        assertThat(ra.effectiveFrom()).isEqualTo(LocalDate.of(2021, 2, 1)).isSameAs(rb.effectiveFrom());
+        assertThat(ra.endsOn()).isSameAs(rb.endsOn());
+        // Their own values stay their own.
+        assertThat(ra.code()).isEqualTo(firstCode);
+        assertThat(rb.code()).isEqualTo(secondCode);
+    }
+
     private static RegistrationState registered(UUID id, String code) {
         return new TestEvents.Registrations(id).rs(UUID.randomUUID(), code, LocalDate.of(2021, 1, 10),
                 LocalDate.of(2021, 2, 1), LocalDate.of(2026, 2, 1)).state();
