@@ -14,21 +14,25 @@
 # CQP_CDS_DIR says where archives live [<checkout>/target/cds]; CQP_CDS=false starts without one.
 
 CDS_DIR="${CQP_CDS_DIR:-$ROOT/target/cds}"
-# Whether this JVM knows -XX:TrimNativeHeapInterval (asked once: a JVM start costs about 0.1 s).
-_TRIM_OPTION=unknown
+# The JVM, asked once per command (a JVM start costs about 0.1 s): its version, part of an archive's checksum, and
+# whether it knows -XX:TrimNativeHeapInterval. One start answers both when it does.
+_JAVA_VERSION="" _TRIM_OPTION=""
+probe_java() {
+  [[ -z "$_JAVA_VERSION" ]] || return 0
+  if _JAVA_VERSION=$("$JAVA" -XX:TrimNativeHeapInterval=5000 -version 2>&1); then
+    _TRIM_OPTION=" -XX:TrimNativeHeapInterval=5000"
+  else
+    _JAVA_VERSION=$("$JAVA" -version 2>&1) || true
+  fi
+}
 
 # service_java_opts SVC: sets SERVICE_OPTS to the JVM options of the service SVC (certification, registration,
 # eligibility), without the class data archive's.
 service_java_opts() {
   local var="CQP_${1^^}_JAVA_OPTS"
+  probe_java
   if [[ -n "${!var:-}" ]]; then SERVICE_OPTS=${!var}; return; fi
   if [[ -n "${JAVA_OPTS:-}" ]]; then SERVICE_OPTS=$JAVA_OPTS; return; fi
-  if [[ "$_TRIM_OPTION" == unknown ]]; then
-    _TRIM_OPTION=""
-    if "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
-      _TRIM_OPTION=" -XX:TrimNativeHeapInterval=5000"
-    fi
-  fi
   SERVICE_OPTS="-XX:+UseSerialGC -Xms24m -Xmx256m$_TRIM_OPTION"
 }
 
@@ -36,8 +40,9 @@ service_java_opts() {
 # OPTS (whether it exists or not).
 cds_archive() {
   local svc=$1 opts=$2 app="$ROOT/$1-service/target/quarkus-app" sum
+  probe_java
   # The build: the launcher jar, the service's classes and Quarkus' generated ones (sizes and times).
-  sum=$({ "$JAVA" -version 2>&1; stat -c '%n %s %Y' "$app/quarkus-run.jar" "$app"/app/*.jar "$app"/quarkus/* 2>&1
+  sum=$({ printf '%s\n' "$_JAVA_VERSION"; stat -c '%n %s %Y' "$app/quarkus-run.jar" "$app"/app/*.jar "$app"/quarkus/* 2>&1
     printf '%s\n' "$opts"; } | cksum | cut -d' ' -f1)
   printf '%s/%s-%s.jsa' "$CDS_DIR" "$svc" "$sum"
 }
