@@ -4,7 +4,8 @@
 # JVM options: CQP_<SERVICE>_JAVA_OPTS, else JAVA_OPTS, else the default: the serial collector and a small initial
 # heap (a service's heap grows as it needs, up to 256 MB), and the native heap trimmed every 5 s when the JVM has
 # that option (JDK 17.0.9 and later): without it glibc keeps the memory the JIT compilers freed after start-up, about
-# 25 MB of RSS per service.
+# 25 MB of RSS per service. The write services (certification, registration) compile with C1 only
+# (-XX:TieredStopAtLevel=1): C2's compilations were half their CPU during a first directory import.
 #
 # Class data sharing: a service's first start after a build records the classes it loads and writes them to a class
 # data archive (CDS, -XX:ArchiveClassesAtExit) when it stops cleanly; its later starts map that archive
@@ -34,6 +35,10 @@ service_java_opts() {
   if [[ -n "${!var:-}" ]]; then SERVICE_OPTS=${!var}; return; fi
   if [[ -n "${JAVA_OPTS:-}" ]]; then SERVICE_OPTS=$JAVA_OPTS; return; fi
   SERVICE_OPTS="-XX:+UseSerialGC -Xms24m -Xmx256m$_TRIM_OPTION"
+  # The write services' work waits on PostgreSQL and Kafka: C1's code serves it as fast as C2's would, without
+  # C2's compilations (half of their CPU in the first minutes of a directory import, on 2 cores shared with the
+  # database). The eligibility-service answers from memory: it keeps C2.
+  [[ "$1" == eligibility ]] || SERVICE_OPTS+=" -XX:TieredStopAtLevel=1"
 }
 
 # cds_archive SVC OPTS: prints the path of the class data archive of the service SVC started with the JVM options

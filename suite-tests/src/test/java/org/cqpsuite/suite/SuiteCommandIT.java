@@ -95,6 +95,11 @@ class SuiteCommandIT {
                     .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit=" + CDS.resolve(service + "-")))
                     .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="));
         }
+        // The default JVM options: the write services compile with C1 only, the eligibility-service keeps C2.
+        assertThat(commandLine(servicePid("certification"))).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(commandLine(servicePid("registration"))).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(commandLine(servicePid("eligibility"))).contains("-XX:+UseSerialGC")
+                .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"));
     }
 
     @Test
@@ -207,6 +212,13 @@ class SuiteCommandIT {
                 .filteredOn(name -> name.startsWith("eligibility-")).hasSize(2);
     }
 
+    /** ENV over the test's environment, without JVM options of its own: the tests check the suite's defaults. */
+    private static void withEnvironment(ProcessBuilder builder) {
+        builder.environment().keySet().removeIf(name -> name.equals("JAVA_OPTS")
+                || name.startsWith("CQP_") && name.endsWith("_JAVA_OPTS"));
+        builder.environment().putAll(ENV);
+    }
+
     private static long servicePid(String service) throws IOException {
         return Long.parseLong(Files.readString(HOME.resolve("run/" + service + ".pid")).trim());
     }
@@ -227,7 +239,7 @@ class SuiteCommandIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .directory(HOME.getParent().toFile());
-        builder.environment().putAll(ENV);
+        withEnvironment(builder);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
@@ -241,7 +253,7 @@ class SuiteCommandIT {
         Path err = Files.createTempFile(HOME.getParent(), "suite-", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile())
                 .directory(HOME.getParent().toFile());
-        builder.environment().putAll(ENV);
+        withEnvironment(builder);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
