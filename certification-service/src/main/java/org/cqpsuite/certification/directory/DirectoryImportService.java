@@ -360,8 +360,11 @@ public class DirectoryImportService {
 
     /**
      * Writes a chunk of validated items in one transaction: one commit instead of one per item, which is what made a
-     * batch slow. Items are independent, so the persistence context is flushed and cleared after each one (it would
-     * otherwise be dirty-checked again at every event's flush). If anything fails in the chunk (an item refused
+     * batch slow. The chunk's creations are not flushed one by one: their rows (certifications, framework versions,
+     * outbox rows) go to PostgreSQL together, grouped by table in JDBC batches ({@code hibernate.order_inserts}). An
+     * update flushes at each of its events (their state carries the row's version), so after it the persistence
+     * context is flushed and cleared: the next update's events would otherwise dirty-check it again. If anything
+     * fails in the chunk (an item refused
      * while writing, a database error, a deadlock with another import), the whole chunk rolls back and its items
      * are written again one transaction each, so that the failing item alone is REJECTED and the others are
      * written: the results are then exactly those of item-by-item writes.
@@ -376,9 +379,13 @@ public class DirectoryImportService {
                     List<Result> done = new ArrayList<>(chunk.size());
                     for (Write write : chunk) {
                         done.add(apply(write, author));
-                        entityManager.flush();
-                        entityManager.clear();
+                        if (write.stored != null) {
+                            entityManager.flush();
+                            entityManager.clear();
+                        }
                     }
+                    // Inside the call: a failing insert rolls the chunk back and is retried item by item below.
+                    entityManager.flush();
                     return done;
                 });
                 for (int i = 0; i < chunk.size(); i++) {
