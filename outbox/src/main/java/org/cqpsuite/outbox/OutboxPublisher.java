@@ -3,13 +3,17 @@ package org.cqpsuite.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -141,26 +145,50 @@ public final class OutboxPublisher implements AutoCloseable {
             return new Result(true, 0, 0, null, 0);
         }
         Sent sent = send(rows);
-        // The rows are marked with one UPDATE each (same columns, so the same statement): send them to PostgreSQL in
-        // JDBC batches rather than one round trip per row, whatever the application's own batch size.
-        entityManager.unwrap(Session.class).setJdbcBatchSize(Math.max(1, rows.size()));
-        Instant now = Instant.now();
         // Still under the relay lock, committed with published_at (see "Feed order" above).
         List<Long> feedPositions = nextFeedPositions(entityManager, sent.acknowledged());
-        for (int i = 0; i < sent.attempted(); i++) {
-            OutboxEvent row = rows.get(i);
-            row.attempts++;
-            if (i < sent.acknowledged()) {
-                row.publishedAt = now;
-                row.feedPosition = feedPositions.get(i);
-                row.lastError = null;
-            }
+        markPublished(entityManager, rows.subList(0, sent.acknowledged()), feedPositions, Instant.now());
+        // Rows sent but not acknowledged (a failure): through the entities, a rare path.
+        for (int i = sent.acknowledged(); i < sent.attempted(); i++) {
+            rows.get(i).attempts++;
         }
         if (sent.failure() != null && sent.acknowledged() < rows.size()) {
             rows.get(sent.acknowledged()).lastError = truncate(describe(sent.failure()));
         }
         entityManager.flush();
         return new Result(true, sent.attempted(), sent.acknowledged(), sent.failure(), countPending(entityManager));
+    }
+
+    /**
+     * Marks the acknowledged rows published, each with its feed position, in one statement. Through the entities it
+     * was one UPDATE and one round trip per row: Hibernate does not batch the updates of a {@code @DynamicUpdate}
+     * entity. The entities in memory are left as read (unchanged, so no flush writes them again).
+     */
+    private static void markPublished(EntityManager entityManager, List<OutboxEvent> rows, List<Long> feedPositions,
+            Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        UUID[] ids = rows.stream().map(row -> row.id).toArray(UUID[]::new);
+        Long[] positions = feedPositions.toArray(Long[]::new);
+        // JDBC for the array parameters: a collection parameter of a native query is expanded as a row, (?, ?, ...).
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    UPDATE outbox_event AS o
+                    SET published_at = ?, feed_position = v.feed_position, attempts = o.attempts + 1, last_error = NULL
+                    FROM unnest(?::uuid[], ?::bigint[]) AS v(id, feed_position)
+                    WHERE o.id = v.id""")) {
+                mark.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                mark.setArray(2, connection.createArrayOf("uuid", ids));
+                mark.setArray(3, connection.createArrayOf("bigint", positions));
+                int marked = mark.executeUpdate();
+                if (marked != ids.length) {
+                    // Only the relay lock's holder marks rows: a row gone or marked meanwhile is a bug, not a race.
+                    throw new IllegalStateException("Marked " + marked + " outbox rows published instead of "
+                            + ids.length);
+                }
+            }
+        });
     }
 
     /**

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,8 @@ class OutboxPublicationTest {
         assertThat(published.position).isNotNull();
         assertThat(published.attempts).isEqualTo(1);
         assertThat(published.lastError).isNull();
+        assertThat(published.publishedAt).isBetween(appended.occurredAt, Instant.now());
+        assertThat(published.feedPosition).isPositive();
         assertThat(registry.get("cqp.outbox.published").counter().count()).isGreaterThan(publishedBefore);
         TestCertification certification = QuarkusTransaction.requiringNew()
                 .call(() -> TestCertification.<TestCertification>findById(key));
