@@ -496,6 +496,34 @@ class DirectoryImportTest {
     }
 
     @Test
+    void creationsAndAnUpdateInOneChunkAreWrittenInOneTransactionEachWithItsOwnEvents() {
+        // The chunk's creations are flushed together at its end; the update between them flushes at its event.
+        String changed = rncp();
+        String changedId = post(items(cqp(changed, "CQP Opérateur de maintenance", false))).statusCode(200)
+                .extract().path("results[0].id");
+        String before = rncp();
+        String after = rncp();
+        double written = chunks("applied");
+        double retried = chunks("retried-item-by-item");
+
+        List<String> ids = post(items(other(before), cqp(changed, "CQP Opérateur de maintenance industrielle", false),
+                other(after))).statusCode(200)
+                .body("results.outcome", equalTo(List.of("CREATED", "UPDATED", "CREATED")))
+                .extract().path("results.id");
+
+        assertThat(chunks("applied") - written).as("one transaction for the three").isEqualTo(1);
+        assertThat(chunks("retried-item-by-item") - retried).isZero();
+        assertThat(ids.get(1)).isEqualTo(changedId);
+        given().when().get("/certifications/" + changedId).then()
+                .body("title", equalTo("CQP Opérateur de maintenance industrielle")).body("status", equalTo("PUBLISHED"));
+        assertThat(outboxTypes(changedId)).containsExactly(CREATED, PUBLISHED, UPDATED);
+        for (int i : List.of(0, 2)) {
+            given().when().get("/certifications/" + ids.get(i)).then().body("status", equalTo("PUBLISHED"));
+            assertThat(outboxTypes(ids.get(i))).as("events of items[%d]", i).containsExactly(CREATED, PUBLISHED);
+        }
+    }
+
+    @Test
     void aChangedFieldOfACertificationKeyedByReferenceIsOneUpdatedEvent() {
         String reference = reference();
         String id = post(items(byReference(reference, "CQP", "CQP Opérateur", "0018", null))).statusCode(200)
