@@ -7,7 +7,7 @@
 #   bench/footprint.sh [--idle 10] [--services "certification registration eligibility"] [--no-load]
 #                      [--load-duration 15s] [--connections 64]
 #
-# Each service's packaged jar (<service>-service/target/quarkus-app/quarkus-run.jar; ./suite build makes them) is
+# Each service's packaged jar (<service>-service/target/<service>-service-runner.jar; ./suite build makes them) is
 # started alone, one after the other, as ./suite starts it (the same JVM options and class data archive, see
 # infrastructure/service-jvm.sh; the suite's JWT key and Kafka broker) but on a free port and with data of its own, so
 # that it never touches the running suite's: its own database bench_footprint_<service> in the suite's PostgreSQL
@@ -47,8 +47,8 @@ require_kafka
   || missing "no JWT public key in $SUITE_HOME/keys: start the suite first (./suite up)"
 for svc in $SERVICES; do
   case "$svc" in certification|registration|eligibility) ;; *) usage ;; esac
-  [[ -f "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" ]] \
-    || missing "no $svc-service/target/quarkus-app/quarkus-run.jar: build the suite first (./suite build)"
+  [[ -f "$(service_jar "$svc")" ]] \
+    || missing "no ${svc}-service/target/$svc-service-runner.jar: build the suite first (./suite build)"
 done
 [[ " $SERVICES " != *" registration "* ]] || require_services certification
 build_loadgen
@@ -91,7 +91,7 @@ start_instance() {
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$(cd "$SUITE_HOME/keys" && pwd)/jwt-public.pem" \
   MP_JWT_VERIFY_ISSUER=cqp-suite \
   QUARKUS_REST_CLIENT_CERTIFICATION_SERVICE_URL="http://127.0.0.1:${PORT[certification]}" \
-    "$JAVA" $SERVICE_OPTS $CDS_OPTS -jar "$ROOT/$svc-service/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+    "$JAVA" $SERVICE_OPTS $CDS_OPTS -jar "$(service_jar "$svc")" >"$log" 2>&1 </dev/null &
   PID=$!
 }
 

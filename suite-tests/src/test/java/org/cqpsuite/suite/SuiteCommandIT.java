@@ -95,11 +95,21 @@ class SuiteCommandIT {
                     .anyMatch(arg -> arg.startsWith("-XX:ArchiveClassesAtExit=" + CDS.resolve(service + "-")))
                     .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="));
         }
-        // The default JVM options: the write services compile with C1 only, the eligibility-service keeps C2.
-        assertThat(commandLine(servicePid("certification"))).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        assertThat(commandLine(servicePid("registration"))).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        // Each service runs from its one runnable jar, whose classes the archive can then hold.
+        for (String service : SERVICE_PORTS.keySet()) {
+            String jar = service + "-service/target/" + service + "-service-runner.jar";
+            assertThat(commandLine(servicePid(service))).as(service)
+                    .containsSubsequence("-jar", SuiteRoot.ROOT.toRealPath().resolve(jar).toString());
+        }
+        // The default JVM options: the write services compile with C1 only and give back their start-up heap, the
+        // eligibility-service keeps C2 and the collector's default heap sizing.
+        for (String service : List.of("certification", "registration")) {
+            assertThat(commandLine(servicePid(service))).as(service)
+                    .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=30");
+        }
         assertThat(commandLine(servicePid("eligibility"))).contains("-XX:+UseSerialGC")
-                .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"));
+                .noneMatch(arg -> arg.startsWith("-XX:TieredStopAtLevel"))
+                .noneMatch(arg -> arg.startsWith("-XX:MaxHeapFreeRatio"));
     }
 
     @Test
