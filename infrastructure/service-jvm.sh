@@ -15,8 +15,9 @@
 # (-XX:SharedArchiveFile) instead of reading, parsing and verifying about 16 000 classes again. A service is one
 # runnable jar (quarkus.package.jar.type=uber-jar) on the JVM's own class path, so an archived class is taken from the
 # archive without its jar being read (Quarkus's fast-jar class loader had to read and inflate each one): ready in
-# 2.0-2.3 s instead of 5.3-5.9 s without an archive, on a 2-core machine. The archive belongs to one packaged service, one JDK and one
-# set of JVM options: its name holds a checksum of the three, so a rebuild or another JDK writes a new one.
+# 2.0-2.3 s instead of 5.3-5.9 s without an archive, on a 2-core machine. The archive belongs to one packaged service,
+# one JDK and one set of JVM options: its name holds a checksum of the three, so a rebuild or another JDK writes a new
+# one.
 # CQP_CDS_DIR says where archives live [<checkout>/target/cds]; CQP_CDS=false starts without one.
 
 CDS_DIR="${CQP_CDS_DIR:-$ROOT/target/cds}"

@@ -515,7 +515,8 @@ class DirectoryImportTest {
         assertThat(chunks("retried-item-by-item") - retried).isZero();
         assertThat(ids.get(1)).isEqualTo(changedId);
         given().when().get("/certifications/" + changedId).then()
-                .body("title", equalTo("CQP Opérateur de maintenance industrielle")).body("status", equalTo("PUBLISHED"));
+                .body("title", equalTo("CQP Opérateur de maintenance industrielle"))
+                .body("status", equalTo("PUBLISHED"));
         assertThat(outboxTypes(changedId)).containsExactly(CREATED, PUBLISHED, UPDATED);
         for (int i : List.of(0, 2)) {
             given().when().get("/certifications/" + ids.get(i)).then().body("status", equalTo("PUBLISHED"));
